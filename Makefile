@@ -1,0 +1,35 @@
+# Rendition — the two set-up-and-go commands (`make demo`, `make test`) and friends.
+# Every target installs what it needs first (scripts/install-deps.sh is idempotent).
+
+BUILD_DIR ?= build
+PRESET    ?= $(if $(CI),ci,dev)
+JOBS      ?= $(shell nproc)
+DEMO_OUT  ?= $(CURDIR)/demo-out
+CLI        = $(BUILD_DIR)/bin/rendition-cli
+
+.PHONY: all deps build demo test test-full bench package clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	cmake --preset $(PRESET) -B $(BUILD_DIR) >/dev/null
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+demo: build
+	@bash scripts/demo.sh $(CLI) $(DEMO_OUT)
+
+# All tests through ctest (unit + integration). Long trials live behind test-full.
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS) --timeout 900
+
+test-full: build
+	cd $(BUILD_DIR) && RENDITION_TEST_FULL=1 ctest --output-on-failure -j$(JOBS) --timeout 3600
+
+bench: build
+	@bash bench/ladder/run.sh $(CLI)
+
+clean:
+	rm -rf $(BUILD_DIR) $(DEMO_OUT)

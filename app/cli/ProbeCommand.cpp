@@ -1,0 +1,139 @@
+// rendition-cli probe FILE... [--json] [--no-hash]
+// Human mode: one readable summary per file on stdout. --json: one JSON array of
+// ProbeResult::toJson() on stdout. Either way every rejected file is named on stderr.
+// Exit: 0 no file has a fatal problem, 1 at least one has, 2 usage error.
+
+#include "Commands.h"
+
+#include "media/Probe.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace rendition::cli {
+
+namespace {
+
+QString formatBitrate(qint64 bps)
+{
+    if (bps <= 0) return QStringLiteral("unknown bitrate");
+    if (bps >= 1000000) return QStringLiteral("%1 Mb/s").arg(bps / 1e6, 0, 'f', 2);
+    return QStringLiteral("%1 kb/s").arg(bps / 1e3, 0, 'f', 0);
+}
+
+QString formatFrameRate(const StreamInfo &s)
+{
+    if (s.frameRateNum <= 0) return QStringLiteral("unknown fps");
+    QString text = QStringLiteral("%1 fps").arg(s.frameRate(), 0, 'f', 3);
+    if (s.frameRateDen != 1) text += QStringLiteral(" (%1/%2)").arg(s.frameRateNum).arg(s.frameRateDen);
+    if (s.variableFrameRate) text += QStringLiteral(" VFR");
+    return text;
+}
+
+QString describeStream(const StreamInfo &s)
+{
+    QStringList parts{QStringLiteral("#%1 %2").arg(s.index).arg(s.type), s.codec};
+    if (!s.profile.isEmpty()) parts.last() += QStringLiteral(" (%1)").arg(s.profile);
+    if (s.type == u"video") {
+        parts << QStringLiteral("%1x%2").arg(s.width).arg(s.height)
+              << QStringLiteral("SAR %1:%2 DAR %3:%4").arg(s.sarNum).arg(s.sarDen).arg(s.darNum).arg(s.darDen)
+              << formatFrameRate(s);
+        if (!s.pixelFormat.isEmpty()) parts << s.pixelFormat;
+        if (s.bitDepth > 0) parts << QStringLiteral("%1-bit").arg(s.bitDepth);
+        parts << s.fieldOrder;
+        if (s.attachedPicture) parts << QStringLiteral("cover art");
+    } else if (s.type == u"audio") {
+        parts << QStringLiteral("%1 ch").arg(s.channels);
+        if (!s.channelLayout.isEmpty()) parts << s.channelLayout;
+        parts << QStringLiteral("%1 Hz").arg(s.sampleRate);
+        if (!s.sampleFormat.isEmpty()) parts << s.sampleFormat;
+    }
+    if (s.bitrateBps > 0) parts << formatBitrate(s.bitrateBps);
+    if (!s.language.isEmpty()) parts << QStringLiteral("lang %1").arg(s.language);
+    if (s.isDefault) parts << QStringLiteral("default");
+    return parts.join(QStringLiteral(", "));
+}
+
+void printSummary(QTextStream &out, const ProbeResult &r)
+{
+    out << r.path << '\n';
+    if (!r.container.isEmpty())
+        out << "  container: " << r.container << " (" << r.containerLong << ")\n"
+            << "  duration:  " << QString::number(r.durationSeconds, 'f', 3) << " s, start "
+            << QString::number(r.startSeconds, 'f', 3) << " s\n"
+            << "  bitrate:   " << formatBitrate(r.bitrateBps) << '\n';
+    out << "  size:      " << r.sizeBytes << " bytes\n";
+    for (const StreamInfo &s : r.streams) out << "  stream " << describeStream(s) << '\n';
+    out << "  sha256:    " << (r.sha256.isEmpty() ? QStringLiteral("(not computed)") : r.sha256) << '\n';
+    if (r.problems.isEmpty()) out << "  problems:  none\n";
+    for (const ProbeProblem &p : r.problems) {
+        out << "  " << (p.severity == Severity::Fatal ? "FATAL  " : "warning") << ' ' << p.code;
+        if (p.streamIndex >= 0) out << " (stream " << p.streamIndex << ')';
+        out << ": " << p.message << '\n';
+    }
+    out << "  verdict:   " << (r.hasFatal() ? "REJECTED" : "ok") << "\n\n";
+}
+
+} // namespace
+
+int probeCommand(const QStringList &args)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString program = args.value(0, QStringLiteral("rendition-cli probe"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Inspect media files and report problems that would stop or degrade a job."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("Print one JSON array (schema rendition.probe/1)."));
+    const QCommandLineOption noHashOption(QStringLiteral("no-hash"),
+                                          QStringLiteral("Skip the SHA-256 of each file."));
+    parser.addOption(jsonOption);
+    parser.addOption(noHashOption);
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Media files to probe."),
+                                 QStringLiteral("FILE..."));
+
+    if (!parser.parse(args)) {
+        err << program << ": " << parser.errorText() << "\n\n" << parser.helpText();
+        return kExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        out << parser.helpText();
+        return kExitOk;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err << program << ": no FILE given.\n\n" << parser.helpText();
+        return kExitUsage;
+    }
+
+    ProbeOptions options;
+    options.hash = parser.isSet(noHashOption) ? HashMode::Skip : HashMode::Compute;
+    const bool json = parser.isSet(jsonOption);
+
+    QJsonArray results;
+    int rejected = 0;
+    for (const QString &file : files) {
+        const ProbeResult r = probe(file, options);
+        if (json)
+            results.append(r.toJson());
+        else
+            printSummary(out, r);
+        if (!r.hasFatal()) continue;
+        ++rejected;
+        for (const ProbeProblem &p : r.problems)
+            if (p.severity == Severity::Fatal)
+                err << program << ": " << file << ": " << p.code << ": " << p.message << '\n';
+    }
+    if (json) out << QJsonDocument(results).toJson(QJsonDocument::Indented);
+    out.flush();
+    if (rejected > 0)
+        err << program << ": " << rejected << " of " << files.size() << " file(s) rejected.\n";
+    return rejected > 0 ? kExitFailed : kExitOk;
+}
+
+} // namespace rendition::cli

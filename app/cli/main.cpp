@@ -1,0 +1,61 @@
+// rendition-cli: the headless face of the engine. Thin: parses the subcommand and
+// hands over to app/cli/*Command.cpp.
+
+#include "Commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+namespace {
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: rendition-cli <command> [options]\n\n"
+           "Commands:\n"
+           "  probe FILE... [--json]                 inspect media and report problems\n"
+           "  presets list|show NAME|validate FILE|export NAME\n"
+           "  run --preset NAME|FILE --out DIR INPUT...  transcode + package inputs\n\n"
+           "Run 'rendition-cli <command> --help' for the options of a command.\n";
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("rendition-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rendition"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RENDITION_VERSION));
+    av_log_set_level(qEnvironmentVariableIsSet("RENDITION_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
+
+    QStringList args = app.arguments();
+    QTextStream err(stderr);
+    if (args.size() < 2) {
+        printUsage(err);
+        return rendition::cli::kExitUsage;
+    }
+    const QString command = args.at(1);
+    // Sub-parsers see "rendition-cli <command>" as their program name.
+    QStringList rest = args.mid(2);
+    rest.prepend(args.at(0) + QLatin1Char(' ') + command);
+
+    if (command == u"probe") return rendition::cli::probeCommand(rest);
+    if (command == u"presets") return rendition::cli::presetsCommand(rest);
+    if (command == u"run") return rendition::cli::runCommand(rest);
+    if (command == u"--version" || command == u"version") {
+        QTextStream(stdout) << "rendition-cli " << RENDITION_VERSION << '\n';
+        return rendition::cli::kExitOk;
+    }
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        QTextStream out(stdout);
+        printUsage(out);
+        return rendition::cli::kExitOk;
+    }
+    err << "rendition-cli: unknown command '" << command << "'\n\n";
+    printUsage(err);
+    return rendition::cli::kExitUsage;
+}

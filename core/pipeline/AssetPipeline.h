@@ -1,0 +1,37 @@
+#pragma once
+// Runs ONE asset through the engine in-process: probe → validate → plan → transcode
+// (+ package) → playlists → manifest → publish. Progress goes to the sink as
+// stage events; cancel is honoured between and inside stages. On any failure or
+// cancel the staging folder is removed and nothing is published.
+
+#include "media/Probe.h"
+#include "model/Preset.h"
+#include "util/Progress.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace rendition {
+
+struct AssetRunOptions {
+    QString outRoot;          // OUT: the asset lands in OUT/<asset>/<version>/
+    ProbeOptions probe;
+};
+
+struct PublishedAsset {
+    QString assetName;
+    QString assetDir;     // OUT/<asset>
+    QString version;      // "v1"
+    QString versionDir;   // OUT/<asset>/v1
+    QJsonObject manifest; // as written
+};
+
+// `probed` may carry a probe already made for this source (the scanner's); else it probes.
+Result<PublishedAsset> runAsset(const QString &source, const Preset &preset, const AssetRunOptions &options,
+                                const ProgressSink &progress, const CancelToken &cancel,
+                                const ProbeResult *probed = nullptr);
+
+// The asset folder name for a source under a preset's naming template.
+QString assetNameFor(const QString &source, const Preset &preset);
+
+} // namespace rendition

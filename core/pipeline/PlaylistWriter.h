@@ -1,0 +1,27 @@
+#pragma once
+// HLS playlists and the DASH MPD, written from what the transcoder actually produced:
+// segment durations and byte counts are measured, never assumed. All URIs are relative
+// to the package root, so a package can be moved or served from anywhere.
+
+#include "pipeline/Transcoder.h"
+
+#include <QString>
+
+namespace rendition {
+
+struct PackageEntryPoints {
+    QString hlsMaster; // "master.m3u8" or empty
+    QString dashMpd;   // "manifest.mpd" or empty
+};
+
+// Bandwidth figures for HLS/DASH and the manifest, measured from the output.
+struct MeasuredBitrate {
+    qint64 peakBps = 0;    // HLS BANDWIDTH (max segment bitrate)
+    qint64 averageBps = 0; // HLS AVERAGE-BANDWIDTH
+};
+MeasuredBitrate measure(const TrackRecord &track);
+
+// Writes the media playlists, master.m3u8 and/or manifest.mpd into packageDir.
+Result<PackageEntryPoints> writePlaylists(const TranscodeResult &result, const Preset &preset, const QString &packageDir);
+
+} // namespace rendition

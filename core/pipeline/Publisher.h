@@ -1,0 +1,35 @@
+#pragma once
+// The commit point of a job. A package is built in a staging folder
+// (OUT/<asset>/.staging-<pid>-<n>), manifest.json is written last, then the folder is
+// renamed to OUT/<asset>/v<N> and OUT/<asset>/current (a symlink) is swapped to it
+// atomically (new link + rename). A killed run leaves only a staging folder, which the
+// next run for that asset removes; `current` never points at a partial package.
+
+#include "util/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace rendition {
+
+class Publisher {
+public:
+    Publisher(QString outRoot, QString assetName);
+
+    QString assetDir() const;
+    // Removes staging folders left by runs whose process is gone.
+    void removeStaleStaging() const;
+    // Creates a fresh staging folder for this run.
+    Result<QString> createStaging() const;
+    // Writes manifest.json into staging (last file), renames it to the next version and
+    // points `current` at it. Returns the version folder's name ("v3").
+    Result<QString> publish(const QString &stagingDir, const QJsonObject &manifest) const;
+    // Drops a staging folder after a failure or cancel.
+    void discard(const QString &stagingDir) const;
+
+private:
+    QString m_outRoot;
+    QString m_assetName;
+};
+
+} // namespace rendition

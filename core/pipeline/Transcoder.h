@@ -1,0 +1,58 @@
+#pragma once
+// One demux + one decode of a source feeding every rung of the ladder and every
+// audio rendition, packaged as it is encoded. Video rungs run concurrently (one
+// thread each); audio is encoded once per audio rendition on the demux thread.
+//
+// Timeline: all outputs share one origin (the source's first timestamp) shifted by
+// `startOffsetSeconds` (whole frames covering B-frame reordering and AAC priming), so
+// decode timestamps are never negative and audio and video stay in sync. Keyframes
+// are forced at every GOP boundary (segment duration / keyframes per segment) at the
+// same pts on every rung, and segments cut there.
+
+#include "media/EncoderSelector.h"
+#include "media/TrackWriter.h"
+#include "model/Preset.h"
+#include "model/ProbeResult.h"
+#include "pipeline/LadderPlan.h"
+#include "util/Progress.h"
+
+namespace rendition {
+
+struct TranscodeJob {
+    QString sourcePath;
+    ProbeResult probe;
+    Preset preset;
+    LadderPlan plan;
+    QString packageDir; // where rendition folders are written (a staging folder)
+};
+
+struct VideoOutput {
+    PlannedRung planned;
+    EncoderChoice encoder;
+    QString codecString;
+    AVRational frameRate{0, 1};
+    TrackRecord track;
+};
+
+struct AudioOutput {
+    AudioRendition rendition;
+    QString dirName;
+    QString encoder;
+    QString codecString;
+    QString language;
+    TrackRecord track;
+};
+
+struct TranscodeResult {
+    QList<VideoOutput> video;
+    QList<AudioOutput> audio;
+    QString progressiveFile;   // relative to packageDir, when packaging.progressiveMp4
+    double startOffsetSeconds = 0;
+    qint64 framesDecoded = 0;
+    int decodeErrors = 0;
+    bool deinterlaced = false;
+};
+
+Result<TranscodeResult> transcode(const TranscodeJob &job, const ProgressSink &progress, const CancelToken &cancel);
+
+} // namespace rendition
