@@ -95,8 +95,10 @@ QString channelsName(int channels)
     return channels == 1 ? QStringLiteral("mono") : channels == 2 ? QStringLiteral("stereo") : QStringLiteral("5.1");
 }
 
-QString packagingSummary(const Packaging &p)
+// Segments only matter for HLS/DASH; a progressive-only preset still has a keyframe interval.
+QString packagingSummary(const Preset &preset)
 {
+    const Packaging &p = preset.packaging;
     QStringList outputs;
     if (p.hls)
         outputs.append(QStringLiteral("HLS (%1)").arg(hlsSegmentFormatName(p.hlsSegmentFormat)));
@@ -104,6 +106,11 @@ QString packagingSummary(const Packaging &p)
         outputs.append(QStringLiteral("DASH"));
     if (p.progressiveMp4)
         outputs.append(QStringLiteral("progressive MP4"));
+    if (!p.hls && !p.dash) {
+        return QStringLiteral("%1, keyframe every %2 s")
+            .arg(outputs.join(QStringLiteral(" + ")))
+            .arg(p.segmentDurationSeconds / preset.gop.keyframesPerSegment);
+    }
     return QStringLiteral("%1, %2 s segments").arg(outputs.join(QStringLiteral(" + "))).arg(p.segmentDurationSeconds);
 }
 
@@ -120,7 +127,7 @@ QString oneLineSummary(const Preset &p)
     QString line = parts.join(QLatin1Char(' '));
     for (const AudioRendition &a : p.audio)
         line += QStringLiteral(" · %1 %2k").arg(audioCodecName(a.codec)).arg(a.bitrateKbps);
-    return line + QStringLiteral(" · ") + packagingSummary(p.packaging);
+    return line + QStringLiteral(" · ") + packagingSummary(p);
 }
 
 int listPresets(QTextStream &out, QTextStream &err)
@@ -173,7 +180,7 @@ void printPreset(QTextStream &out, const Preset &p)
     out << "GOP         " << p.gop.keyframesPerSegment << " keyframe(s) per segment (every "
         << p.packaging.segmentDurationSeconds / p.gop.keyframesPerSegment << " s), " << p.gop.bFrames
         << " B-frames, scene cut " << (p.gop.sceneCut ? "on" : "off") << '\n';
-    out << "Packaging   " << packagingSummary(p.packaging) << '\n';
+    out << "Packaging   " << packagingSummary(p) << '\n';
     out << "Naming      asset \"" << p.naming.asset << "\", rendition \"" << p.naming.rendition << "\"\n";
 }
 

@@ -8,6 +8,7 @@
 #include "media/Probe.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -64,7 +65,8 @@ void printSummary(QTextStream &out, const ProbeResult &r)
             << "  duration:  " << QString::number(r.durationSeconds, 'f', 3) << " s, start "
             << QString::number(r.startSeconds, 'f', 3) << " s\n"
             << "  bitrate:   " << formatBitrate(r.bitrateBps) << '\n';
-    out << "  size:      " << r.sizeBytes << " bytes\n";
+    if (!r.hasProblem(QString::fromLatin1(problem::NotFound)) && !r.hasProblem(QString::fromLatin1(problem::NotAFile)))
+        out << "  size:      " << r.sizeBytes << " bytes\n";
     for (const StreamInfo &s : r.streams) out << "  stream " << describeStream(s) << '\n';
     out << "  sha256:    " << (r.sha256.isEmpty() ? QStringLiteral("(not computed)") : r.sha256) << '\n';
     if (r.problems.isEmpty()) out << "  problems:  none\n";
@@ -74,6 +76,15 @@ void printSummary(QTextStream &out, const ProbeResult &r)
         out << ": " << p.message << '\n';
     }
     out << "  verdict:   " << (r.hasFatal() ? "REJECTED" : "ok") << "\n\n";
+}
+
+// QCommandLineParser names the binary in its usage line; name the subcommand instead.
+QString usageText(const QCommandLineParser &parser, const QString &program)
+{
+    QString text = parser.helpText();
+    const QString binary = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+    if (text.startsWith(binary)) text.replace(0, binary.size(), QStringLiteral("Usage: ") + program);
+    return text;
 }
 
 } // namespace
@@ -98,16 +109,16 @@ int probeCommand(const QStringList &args)
                                  QStringLiteral("FILE..."));
 
     if (!parser.parse(args)) {
-        err << program << ": " << parser.errorText() << "\n\n" << parser.helpText();
+        err << program << ": " << parser.errorText() << "\n\n" << usageText(parser, program);
         return kExitUsage;
     }
     if (parser.isSet(helpOption)) {
-        out << parser.helpText();
+        out << usageText(parser, program);
         return kExitOk;
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        err << program << ": no FILE given.\n\n" << parser.helpText();
+        err << program << ": no FILE given.\n\n" << usageText(parser, program);
         return kExitUsage;
     }
 

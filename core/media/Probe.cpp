@@ -46,6 +46,8 @@ constexpr int kMinDimension = 16;
 constexpr int kMaxReorderDepth = 16;          // H.264/HEVC never reorder more frames than this
 constexpr double kVfrRelativeTolerance = 0.05; // frame-duration spread allowed, relative to median
 constexpr int kVfrMinTicks = 2;                // ... and in time-base ticks (rounding jitter)
+constexpr int kVfrMinDeviants = 2;             // frame durations off the median needed to call it VFR
+constexpr double kVfrMinDeviantRatio = 0.02;   // ... and as a fraction of the durations sampled
 constexpr int kHeaderSniffBytes = 64 * 1024;
 constexpr double kTailSeconds = 3.0;           // how far before the declared end the tail check seeks
 constexpr double kTailToleranceSeconds = 0.5;  // media may end this much before the declared duration
@@ -59,7 +61,11 @@ struct Interrupt {
     Clock::time_point deadline;
     bool timedOut = false;
 
-    void restart(int budgetMs) { deadline = Clock::now() + std::chrono::milliseconds(std::max(0, budgetMs)); }
+    void restart(int budgetMs)
+    {
+        deadline = Clock::now() + std::chrono::milliseconds(std::max(0, budgetMs));
+        timedOut = false;
+    }
 };
 
 int interruptCallback(void *opaque)
@@ -284,8 +290,11 @@ bool variableDurations(std::vector<int64_t> pts, int64_t lastDts, bool dtsUsable
     std::vector<int64_t> sorted = deltas;
     std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
     const double median = double(sorted[sorted.size() / 2]);
-    const auto [lo, hi] = std::minmax_element(deltas.begin(), deltas.end());
-    return double(*hi - *lo) > std::max(double(kVfrMinTicks), kVfrRelativeTolerance * median);
+    const double tolerance = std::max(double(kVfrMinTicks), kVfrRelativeTolerance * median);
+    // A lone odd frame (fragmented-MP4 first sample, one dropped frame) does not make a file VFR.
+    const auto deviants = std::count_if(deltas.begin(), deltas.end(),
+                                        [&](int64_t d) { return std::abs(double(d) - median) > tolerance; });
+    return deviants >= std::max<qsizetype>(kVfrMinDeviants, qsizetype(kVfrMinDeviantRatio * deltas.size()));
 }
 
 // Reads (without decoding) packets of `videoIndex` only; the other streams are discarded.
@@ -483,7 +492,8 @@ bool checkReachesEnd(AVFormatContext *fmt, ProbeResult &r, Interrupt &intr)
     for (unsigned i = 0; i < fmt->nb_streams; ++i) fmt->streams[i]->discard = AVDISCARD_DEFAULT;
     const int64_t start = fmt->start_time == AV_NOPTS_VALUE ? 0 : fmt->start_time;
     const int64_t target = start + int64_t(std::max(0.0, r.durationSeconds - kTailSeconds) * AV_TIME_BASE);
-    avformat_seek_file(fmt, -1, INT64_MIN, target, target, 0); // if it fails, read on from here
+    if (avformat_seek_file(fmt, -1, INT64_MIN, target, target, 0) < 0)
+        return !intr.cancel.isCanceled(); // cannot reach the end cheaply: no conclusion
     av::PacketPtr pkt = av::makePacket();
     double endSeconds = 0;
     while (pkt && av_read_frame(fmt, pkt.get()) >= 0) {

@@ -92,9 +92,15 @@ public:
         m_io.reset(avio_alloc_context(buf, kIoBuffer, 1, this, nullptr, &Fmp4TrackWriter::onWrite, nullptr));
         raw->pb = m_io.get();
         raw->flags |= AVFMT_FLAG_CUSTOM_IO;
+        // Our timeline is already non-negative and shared by every track: the muxer must
+        // not shift tracks independently (that would break A/V sync across renditions).
+        raw->avoid_negative_ts = AVFMT_AVOID_NEG_TS_DISABLED;
 
         AVDictionary *opts = nullptr;
-        av_dict_set(&opts, "movflags", "+frag_custom+empty_moov+default_base_moof+cmaf+skip_trailer", 0);
+        // frag_discont + no edit list: tfdt carries our absolute decode times, so every
+        // rendition of the package shares one timeline (as the MPD and playlists say).
+        av_dict_set(&opts, "movflags", "+frag_custom+empty_moov+default_base_moof+cmaf+skip_trailer+frag_discont", 0);
+        av_dict_set(&opts, "use_editlist", "0", 0);
         if (enc->codec_type == AVMEDIA_TYPE_VIDEO) av_dict_set(&opts, "video_track_timescale", "0", 0);
         rc = avformat_write_header(raw, &opts);
         av_dict_free(&opts);
@@ -229,6 +235,7 @@ private:
         AVStream *st = avformat_new_stream(raw, nullptr);
         avcodec_parameters_copy(st->codecpar, m_params.get());
         st->time_base = AVRational{1, 90000};
+        raw->avoid_negative_ts = AVFMT_AVOID_NEG_TS_DISABLED;
         rc = avio_open(&raw->pb, QFile::encodeName(m_current).constData(), AVIO_FLAG_WRITE);
         if (rc >= 0) rc = avformat_write_header(raw, nullptr);
         if (rc < 0) return av::avError(QStringLiteral("package.mux"), rc, QStringLiteral("could not start a TS segment"), m_current);

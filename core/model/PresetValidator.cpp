@@ -60,7 +60,6 @@ public:
     ObjectReader(const ObjectReader &) = delete;
     ObjectReader &operator=(const ObjectReader &) = delete;
 
-    QString path() const { return m_path; }
     QString pathOf(const QString &key) const
     {
         return key.isEmpty() ? m_path : m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
@@ -183,7 +182,9 @@ private:
             QString closest;
             int best = 3; // suggest only near misses
             for (const QString &known : std::as_const(m_known)) {
-                const int d = editDistance(it.key(), known);
+                // A truncated key ("bitrat" for "bitrate_kbps") counts as a near miss.
+                const bool prefix = it.key().size() >= 3 && known.startsWith(it.key());
+                const int d = prefix ? 2 : editDistance(it.key(), known);
                 if (d < best || (d == best && !closest.isEmpty() && known < closest)) {
                     best = d;
                     closest = known;
@@ -394,11 +395,12 @@ void checkSpeed(ObjectReader &r, VideoCodec codec, const QString &speed)
         QStringLiteral("placebo")};
     if (speed.isEmpty() || codec == VideoCodec::Invalid)
         return;
+    static const QRegularExpression svtPreset(QStringLiteral("^([0-9]|1[0-3])$"));
     if (codec == VideoCodec::Av1) {
-        bool isInt = false;
-        const int preset = speed.toInt(&isInt);
-        if (!isInt || preset < 0 || preset > 13 || speed.startsWith(QLatin1Char('+')))
-            r.fail(QStringLiteral("speed"), QStringLiteral("must be an SVT-AV1 preset from 0 (slowest) to 13 (fastest), or empty"));
+        if (!svtPreset.match(speed).hasMatch()) {
+            r.fail(QStringLiteral("speed"),
+                   QStringLiteral("must be an SVT-AV1 preset from 0 (slowest) to 13 (fastest), or empty"));
+        }
     } else if (!kX264Presets.contains(speed)) {
         r.fail(QStringLiteral("speed"), QStringLiteral("must be one of %1, or empty")
                                             .arg(kX264Presets.join(QStringLiteral(", "))));
@@ -468,7 +470,8 @@ void readRung(const QJsonObject &object, const QString &path, Rung &rung, QList<
 void readAudioRendition(const QJsonObject &object, const QString &path, AudioRendition &a,
                         QList<PresetIssue> &issues)
 {
-    static const QList<int> kSampleRates{8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000, 64000, 88200, 96000};
+    static const QList<int> kSampleRates{8000,  11025, 12000, 16000, 22050, 24000,
+                                         32000, 44100, 48000, 64000, 88200, 96000};
     static const QList<int> kOpusRates{8000, 12000, 16000, 24000, 48000};
     static const QRegularExpression languageRe(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"));
     ObjectReader r(object, path, issues);
@@ -489,14 +492,16 @@ void readAudioRendition(const QJsonObject &object, const QString &path, AudioRen
         r.fail(QStringLiteral("channels"), QStringLiteral("must be 1 (mono), 2 (stereo) or 6 (5.1)"));
     }
     if (r.readInt(QStringLiteral("sample_rate"), a.sampleRate, kAnyInt) == Read::Ok) {
+        const auto key = QStringLiteral("sample_rate");
         if (!kSampleRates.contains(a.sampleRate))
-            r.fail(QStringLiteral("sample_rate"), QStringLiteral("must be a standard rate from 8000 to 96000 Hz, such as 44100 or 48000"));
+            r.fail(key, QStringLiteral("must be a standard rate from 8000 to 96000 Hz, such as 44100 or 48000"));
         else if (a.codec == AudioCodec::Opus && !kOpusRates.contains(a.sampleRate))
-            r.fail(QStringLiteral("sample_rate"), QStringLiteral("must be 8000, 12000, 16000, 24000 or 48000 for opus"));
+            r.fail(key, QStringLiteral("must be 8000, 12000, 16000, 24000 or 48000 for opus"));
     }
     if (r.readString(QStringLiteral("language"), a.language) == Read::Ok && !a.language.isEmpty()
         && !languageRe.match(a.language).hasMatch()) {
-        r.fail(QStringLiteral("language"), QStringLiteral("must be a language tag such as \"en\" or \"pt-BR\", or empty"));
+        r.fail(QStringLiteral("language"),
+               QStringLiteral("must be a language tag such as \"en\" or \"pt-BR\", or empty"));
     }
 }
 
@@ -526,7 +531,8 @@ void readPackaging(ObjectReader &top, Packaging &p, QList<PresetIssue> &issues)
     if (typesOk && !p.hls && !p.dash && !p.progressiveMp4)
         r.fail(QString(), QStringLiteral("produces nothing; set at least one of hls, dash or progressive_mp4 to true"));
     if (hls == Read::Ok && !p.hls && p.hlsSegmentFormat == HlsSegmentFormat::MpegTs)
-        r.fail(QStringLiteral("hls_segment_format"), QStringLiteral("mpegts is only used by HLS; set hls to true or use fmp4"));
+        r.fail(QStringLiteral("hls_segment_format"),
+               QStringLiteral("mpegts is only used by HLS; set hls to true or use fmp4"));
 }
 
 void readNaming(ObjectReader &top, Naming &n, QList<PresetIssue> &issues, bool *renditionOk)
@@ -592,12 +598,15 @@ void checkCrossReferences(const Preset &p, bool renditionTemplateOk, QList<Prese
 {
     checkUniqueNames(p, issues);
     QHash<QString, qsizetype> folders;
+    const bool mpegts = p.packaging.hls && p.packaging.hlsSegmentFormat == HlsSegmentFormat::MpegTs;
     for (qsizetype i = 0; i < p.ladder.size(); ++i) {
         const Rung &rung = p.ladder.at(i);
         const QString path = indexed(QStringLiteral("ladder"), i);
-        if (!rung.audio.isEmpty() && !p.audioNamed(rung.audio))
-            issues.append({path + QStringLiteral(".audio"), QStringLiteral("no audio rendition is named \"%1\"").arg(rung.audio)});
-        if (rung.codec == VideoCodec::Av1 && p.packaging.hls && p.packaging.hlsSegmentFormat == HlsSegmentFormat::MpegTs)
+        if (!rung.audio.isEmpty() && !p.audioNamed(rung.audio)) {
+            issues.append({path + QStringLiteral(".audio"),
+                           QStringLiteral("no audio rendition is named \"%1\"").arg(rung.audio)});
+        }
+        if (rung.codec == VideoCodec::Av1 && mpegts)
             issues.append({QStringLiteral("packaging.hls_segment_format"),
                            QStringLiteral("mpegts cannot carry av1 (%1); use fmp4").arg(path)});
         QString folder = p.naming.rendition;

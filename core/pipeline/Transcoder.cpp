@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QThread>
 
 #include <cmath>
 
@@ -136,6 +137,18 @@ std::unique_ptr<TrackWriter> TranscodeRun::makeWriter(const QString &dirName, co
     return ts ? makeTsTrackWriter(dir) : makeFmp4TrackWriter(dir);
 }
 
+// Encoder threads per rung. The rungs already run concurrently, so instead of every
+// encoder sizing itself for the whole machine (N × 1.5 × cores threads, each with its
+// frames in flight) the machine's budget is shared in proportion to each rung's pixels.
+int threadsFor(const PlannedRung &p, const QList<PlannedRung> &all)
+{
+    if (all.size() <= 1) return 0; // one rung: let the encoder decide
+    double total = 0;
+    for (const PlannedRung &r : all) total += double(r.width) * r.height;
+    const double budget = 1.5 * std::max(1, QThread::idealThreadCount());
+    return std::max(1, int(std::lround(budget * p.width * p.height / total)));
+}
+
 Status TranscodeRun::openVideo()
 {
     if (!m_reader->videoStream()) return {};
@@ -155,6 +168,7 @@ Status TranscodeRun::openVideo()
         cfg.bFrames = gop.bFrames;
         cfg.sceneCut = gop.sceneCut;
         cfg.tenBit = p.rung.profile.contains(u"10");
+        cfg.threads = threadsFor(p, m_job.plan.rungs);
 
         VideoOutput out{p, chooseEncoder(p.rung.codec, p.rung.encoder), {}, m_frameRate, {}};
         auto enc = VideoEncoder::open(out.encoder.encoder, cfg);

@@ -392,6 +392,8 @@ void TestPreset::invalidPresets_data()
     row("rung audio, no audio", {{"audio", kRemove}, {"ladder[0].audio", kRemove}}, "ladder[2].audio", "no audio rendition is named \"opus\"");
     row("rung unknown field", {{"ladder[0].bitrat", 800}}, "ladder[0].bitrat", "unknown field");
     row("rung unknown hint", {{"ladder[0].widht", 800}}, "ladder[0].widht", "did you mean \"width\"?");
+    row("truncated key hint", {{"ladder[0].rate_control.bitrat", 800}}, "ladder[0].rate_control.bitrat",
+        "unknown field (did you mean \"bitrate_kbps\"?)");
     // audio
     row("audio type", {{"audio", QJsonObject()}}, "audio", "must be an array");
     row("audio element type", {{"audio[0]", "aac"}}, "audio[0]", "must be an object");
@@ -813,6 +815,7 @@ void TestPreset::cliList()
     }
     QVERIFY(run.out.contains(QStringLiteral("h264 360p 540p 720p 1080p")));
     QVERIFY(run.out.contains(QStringLiteral("hevc 1080p 1440p 2160p")));
+    QVERIFY(run.out.contains(QStringLiteral("h264 540p · aac 128k · progressive MP4, keyframe every 1 s")));
     QVERIFY(run.err.isEmpty());
 }
 

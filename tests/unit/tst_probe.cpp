@@ -85,6 +85,7 @@ private Q_SLOTS:
     void variableFrameRateStream();
     void subtitlesAreTyped();
     void hashSkipped();
+    void concurrentProbes();
     void cancelBeforeStart();
     void cancelWhileRunning();
     void cancelHash();
@@ -304,6 +305,19 @@ void TestProbe::hashSkipped()
     const ProbeResult r = probe(kGood + QStringLiteral("video_only.mp4"), options);
     QVERIFY(r.sha256.isEmpty());
     QVERIFY(!r.hasFatal());
+}
+
+void TestProbe::concurrentProbes()
+{
+    const QStringList files{kGood + "ntsc_720p2997.mp4", kGood + "film_23976.mkv", kBad + "vfr.mkv",
+                            kBad + "truncated.mkv", kBad + "unknown_codec.mov", kGood + kUnicodeName};
+    ProbeOptions options;
+    options.hash = HashMode::Skip;
+    const QList<ProbeResult> parallel =
+        QtConcurrent::blockingMapped(files, [&](const QString &f) { return probe(f, options); });
+    QCOMPARE(parallel.size(), files.size());
+    for (qsizetype i = 0; i < files.size(); ++i)
+        QCOMPARE(parallel[i].toJson(), probe(files[i], options).toJson());
 }
 
 void TestProbe::cancelBeforeStart()
