@@ -33,3 +33,6 @@ bench: build
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)
+
+package: build
+	cd $(BUILD_DIR) && cpack

@@ -1,0 +1,10 @@
+# Debian package of the engine and CLI (the GUI joins it when it exists).
+set(CPACK_GENERATOR "DEB")
+set(CPACK_PACKAGE_NAME "rendition")
+set(CPACK_PACKAGE_VENDOR "Rendition")
+set(CPACK_PACKAGE_CONTACT "Rendition developers <dev@rendition.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Media pipeline workstation: probe, ladder transcode, HLS/DASH packaging")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "video")
+include(CPack)
