@@ -127,7 +127,9 @@ Status SourceReader::filterVideo(AVFrame *frame)
         rc = av_buffersink_get_frame(m_bufferSink, out.get());
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF) return {};
         if (rc < 0) return av::avError(QStringLiteral("transcode.filter"), rc, QStringLiteral("deinterlacer failed"), m_path);
-        out->best_effort_timestamp = out->pts;
+        // bwdif doubles the time base's precision: bring pts back to the stream's.
+        out->best_effort_timestamp = out->pts == AV_NOPTS_VALUE ? AV_NOPTS_VALUE
+            : av_rescale_q(out->pts, av_buffersink_get_time_base(m_bufferSink), m_fmt->streams[m_videoIndex]->time_base);
         m_ready.push_back({DecodedFrame::Kind::Video, std::move(out)});
     }
 }

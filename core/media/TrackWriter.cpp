@@ -280,6 +280,9 @@ Result<int> ProgressiveMp4::addTrack(const AVCodecContext *enc)
 
 Status ProgressiveMp4::start()
 {
+    // faststart re-reads the file by its URL when it moves the moov to the front.
+    av_freep(&m_ctx->url);
+    m_ctx->url = av_strdup(QFile::encodeName(m_path).constData());
     int rc = avio_open(&m_ctx->pb, QFile::encodeName(m_path).constData(), AVIO_FLAG_WRITE);
     AVDictionary *opts = nullptr;
     av_dict_set(&opts, "movflags", "+faststart", 0);

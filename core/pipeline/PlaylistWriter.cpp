@@ -30,7 +30,8 @@ QString mediaPlaylist(const TrackRecord &t, bool fmp4)
     QString out;
     QTextStream ts(&out);
     ts << "#EXTM3U\n#EXT-X-VERSION:" << (fmp4 ? 7 : 3) << '\n'
-       << "#EXT-X-TARGETDURATION:" << std::max<qint64>(1, std::llround(std::ceil(maxSeg - 0.001))) << '\n'
+       // RFC 8216: every EXTINF rounded to the nearest integer must be <= the target duration.
+       << "#EXT-X-TARGETDURATION:" << std::max<qint64>(1, std::llround(maxSeg)) << '\n'
        << "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n";
     if (fmp4) ts << "#EXT-X-MAP:URI=\"" << t.initFile << "\"\n";
     for (const SegmentRecord &s : t.segments) ts << "#EXTINF:" << seconds(s.durationTs * av_q2d(t.timeBase)) << ",\n" << s.file << '\n';
