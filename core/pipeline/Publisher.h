@@ -4,6 +4,9 @@
 // renamed to OUT/<asset>/v<N> and OUT/<asset>/current (a symlink) is swapped to it
 // atomically (new link + rename). A killed run leaves only a staging folder, which the
 // next run for that asset removes; `current` never points at a partial package.
+// Liveness of a staging folder is an flock() on its sibling ".lock" file, held for the
+// life of the run: the kernel drops it when the process dies (no PID-reuse or zombie
+// ambiguity). One Publisher serves one run; it is not thread-safe.
 
 #include "util/Result.h"
 
@@ -15,21 +18,28 @@ namespace rendition {
 class Publisher {
 public:
     Publisher(QString outRoot, QString assetName);
+    ~Publisher();
+    Publisher(const Publisher &) = delete;
+    Publisher &operator=(const Publisher &) = delete;
 
     QString assetDir() const;
     // Removes staging folders left by runs whose process is gone.
     void removeStaleStaging() const;
-    // Creates a fresh staging folder for this run.
-    Result<QString> createStaging() const;
+    // Creates a fresh staging folder for this run and holds its lock.
+    Result<QString> createStaging();
     // Writes manifest.json into staging (last file), renames it to the next version and
     // points `current` at it. Returns the version folder's name ("v3").
-    Result<QString> publish(const QString &stagingDir, const QJsonObject &manifest) const;
+    Result<QString> publish(const QString &stagingDir, const QJsonObject &manifest);
     // Drops a staging folder after a failure or cancel.
-    void discard(const QString &stagingDir) const;
+    void discard(const QString &stagingDir);
 
 private:
+    void releaseLock();
+
     QString m_outRoot;
     QString m_assetName;
+    QString m_lockPath;
+    int m_lockFd = -1;
 };
 
 } // namespace rendition
