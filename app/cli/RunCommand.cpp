@@ -179,11 +179,12 @@ int runCommand(const QStringList &args)
     }
     int published = 0;
     const int total = int(scan.media.size());
+    const QStringList assetNames = assetNamesFor(scan.media, *preset);
     for (int i = 0; i < total; ++i) {
         const ProbeResult &probe = scan.media.at(i);
-        const QString asset = assetNameFor(probe.path, *preset);
+        const QString asset = assetNames.at(i);
         auto sink = [&rep, &asset, i, total](const ProgressEvent &e) { rep.progress(asset, i + 1, total, e); };
-        Result<PublishedAsset> res = runAsset(probe.path, *preset, AssetRunOptions{outRoot, {}}, sink, cancel, &probe);
+        Result<PublishedAsset> res = runAsset(probe.path, *preset, AssetRunOptions{outRoot, asset, {}}, sink, cancel, &probe);
         rep.endLine();
         if (res) {
             reportPublished(rep, *res);

@@ -37,7 +37,7 @@ QString hevcString(const QByteArray &ptl)
                     .arg(space ? QString(QChar(u'A' + space - 1)) : QString())
                     .arg(profileIdc)
                     .arg(reversed, 0, 16)
-                    .arg(tier ? u'H' : u'L')
+                    .arg(QChar(tier ? u'H' : u'L'))
                     .arg(byteAt(ptl, 11));
     int last = 10; // constraint bytes 5..10, trailing zero bytes omitted
     while (last >= 5 && byteAt(ptl, last) == 0) --last;
@@ -51,7 +51,7 @@ QString av1String(const QByteArray &av1c)
     const int profile = b1 >> 5, level = b1 & 0x1f;
     const bool highTier = b2 & 0x80, high = b2 & 0x40, twelve = b2 & 0x20;
     const int depth = twelve ? 12 : high ? 10 : 8;
-    return QStringLiteral("av01.%1.%2%3.%4").arg(profile).arg(level, 2, 10, QLatin1Char('0')).arg(highTier ? u'H' : u'M').arg(depth, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("av01.%1.%2%3.%4").arg(profile).arg(level, 2, 10, QLatin1Char('0')).arg(QChar(highTier ? u'H' : u'M')).arg(depth, 2, 10, QLatin1Char('0'));
 }
 
 // The first NAL unit of `type` in Annex B data, emulation-prevention bytes removed.

@@ -8,6 +8,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
 #include <QFileInfo>
 #include <QStringList>
 
@@ -45,6 +47,20 @@ QString assetNameFor(const QString &source, const Preset &preset)
                                             {QStringLiteral("preset"), preset.name}});
 }
 
+QStringList assetNamesFor(const QList<ProbeResult> &sources, const Preset &preset)
+{
+    QStringList names;
+    QHash<QString, QSet<QString>> contentsByName; // name → distinct sha256 values
+    for (const ProbeResult &p : sources) {
+        names << assetNameFor(p.path, preset);
+        contentsByName[names.last()].insert(p.sha256.isEmpty() ? p.path : p.sha256);
+    }
+    for (int i = 0; i < names.size(); ++i)
+        if (contentsByName.value(names[i]).size() > 1)
+            names[i] += u'-' + (sources[i].sha256.isEmpty() ? QString::number(qHash(sources[i].path), 16) : sources[i].sha256.left(8));
+    return names;
+}
+
 Result<PublishedAsset> runAsset(const QString &source, const Preset &preset, const AssetRunOptions &options,
                                 const ProgressSink &progress, const CancelToken &cancel, const ProbeResult *probed)
 {
@@ -61,7 +77,7 @@ Result<PublishedAsset> runAsset(const QString &source, const Preset &preset, con
         return makeError(QStringLiteral("plan.empty"), QStringLiteral("the preset produces nothing for this source (no video rung fits and no audio)"), source);
 
     PublishedAsset out;
-    out.assetName = assetNameFor(source, preset);
+    out.assetName = options.assetName.isEmpty() ? assetNameFor(source, preset) : options.assetName;
     Publisher publisher(options.outRoot, out.assetName);
     out.assetDir = publisher.assetDir();
     publisher.removeStaleStaging();

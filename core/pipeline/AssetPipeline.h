@@ -15,6 +15,7 @@ namespace rendition {
 
 struct AssetRunOptions {
     QString outRoot;          // OUT: the asset lands in OUT/<asset>/<version>/
+    QString assetName;        // empty: assetNameFor(source, preset)
     ProbeOptions probe;
 };
 
@@ -33,5 +34,10 @@ Result<PublishedAsset> runAsset(const QString &source, const Preset &preset, con
 
 // The asset folder name for a source under a preset's naming template.
 QString assetNameFor(const QString &source, const Preset &preset);
+
+// Asset names for a batch, one per probe. Different sources that would share a name
+// (clip.mp4 in two folders) get "-<first 8 hex of their SHA-256>" appended, so one never
+// publishes over the other; the same content under two paths keeps one name.
+QStringList assetNamesFor(const QList<ProbeResult> &sources, const Preset &preset);
 
 } // namespace rendition

@@ -22,8 +22,7 @@ struct AudioChain {
     AudioOutput out;
     std::unique_ptr<AudioEncoder> encoder;
     std::unique_ptr<TrackWriter> writer;
-    qint64 nextBoundary = 0; // in samples
-    qint64 segmentSamples = 0;
+    int segmentIndex = 0; // segments started so far
     bool started = false;
 };
 
@@ -82,6 +81,7 @@ private:
     AVRational m_frameRate{25, 1};
     bool m_cfr = true;
     double m_gopSeconds = 4;
+    double m_scheduleOrigin = 0; // seconds: GOP and segment boundaries are counted from here
     int m_gopFrames = 100;
     int m_gopIndex = 0;
     qint64 m_shiftTicks = 0;   // start offset in m_encTb
@@ -120,6 +120,11 @@ Status TranscodeRun::openSource()
     m_result.startOffsetSeconds = offsetFrames / fps;
     m_shiftTicks = std::llround(m_result.startOffsetSeconds / av_q2d(m_encTb));
     m_expectedFrames = std::max<qint64>(1, std::llround(m_job.probe.durationSeconds * fps));
+    // Boundaries count from the first video frame (a source whose video starts after its
+    // audio would otherwise get a short first segment and a one-frame last one).
+    // Refined to the first frame's exact output time when it arrives.
+    if (const AVStream *vs = m_reader->videoStream(); vs && vs->start_time != AV_NOPTS_VALUE)
+        m_scheduleOrigin = std::max(0.0, vs->start_time * av_q2d(vs->time_base) - m_reader->originSeconds());
     return {};
 }
 
@@ -193,7 +198,6 @@ Status TranscodeRun::openAudio()
 {
     if (!m_reader->audioStream()) return {};
     const StreamInfo *a = m_job.probe.bestAudio();
-    const double segSeconds = m_job.preset.packaging.segmentDurationSeconds;
     for (const AudioRendition &r : m_job.preset.audio) {
         AudioChain chain;
         chain.out.rendition = r;
@@ -209,9 +213,6 @@ Status TranscodeRun::openAudio()
         chain.writer = makeWriter(chain.out.dirName, chain.encoder->context());
         if (!chain.writer) return makeError(QStringLiteral("package.mux"), QStringLiteral("could not add the audio track"), r.name);
         if (Status s = chain.writer->open(chain.encoder->context()); !s) return s;
-        const int rate = chain.encoder->context()->sample_rate;
-        chain.segmentSamples = std::llround(segSeconds * rate);
-        chain.nextBoundary = std::llround(m_result.startOffsetSeconds * rate);
         m_audio.push_back(std::move(chain));
     }
     return {};
@@ -231,7 +232,8 @@ Status TranscodeRun::handleVideo(const AVFrame *src)
     f.pts = pts;
     f.duration = m_cfr ? 1 : std::max<qint64>(1, std::llround(1.0 / av_q2d(m_frameRate) / av_q2d(m_encTb)));
     const double halfFrame = 0.5 / av_q2d(m_frameRate);
-    const double tOut = (pts - m_shiftTicks) * av_q2d(m_encTb);
+    if (m_result.framesDecoded == 0) m_scheduleOrigin = (pts - m_shiftTicks) * av_q2d(m_encTb);
+    const double tOut = (pts - m_shiftTicks) * av_q2d(m_encTb) - m_scheduleOrigin;
     if (m_result.framesDecoded == 0 || tOut + halfFrame >= m_gopIndex * m_gopSeconds) {
         const int kps = std::max(1, m_job.preset.gop.keyframesPerSegment);
         while (tOut + halfFrame >= m_gopIndex * m_gopSeconds) ++m_gopIndex;
@@ -255,9 +257,13 @@ Status TranscodeRun::handleAudio(const AVFrame *frame)
     const double t = (ts == AV_NOPTS_VALUE ? 0.0 : ts * av_q2d(st->time_base) - m_reader->originSeconds()) + m_result.startOffsetSeconds;
     for (AudioChain &c : m_audio) {
         auto write = [&c, this](AVPacket *pkt) -> Status {
+            // Audio segments start at the first packet at or after the video's boundaries.
+            const double seg = m_job.preset.packaging.segmentDurationSeconds;
+            const int rate = c.encoder->context()->sample_rate;
+            auto boundary = [&](int k) { return std::llround((m_result.startOffsetSeconds + m_scheduleOrigin + k * seg) * rate); };
             bool start = !c.started;
-            if (pkt->pts >= c.nextBoundary + c.segmentSamples) {
-                while (pkt->pts >= c.nextBoundary + c.segmentSamples) c.nextBoundary += c.segmentSamples;
+            while (pkt->pts >= boundary(c.segmentIndex + 1)) {
+                ++c.segmentIndex;
                 start = true;
             }
             c.started = true;

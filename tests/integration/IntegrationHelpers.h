@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -112,6 +113,27 @@ inline ProcessResult runRendition(const QString &preset, const QString &outDir, 
     QStringList args{QStringLiteral("run"), QStringLiteral("--preset"), preset, QStringLiteral("--out"), outDir};
     if (jsonEvents) args << QStringLiteral("--json-events");
     return runCli(args + inputs);
+}
+
+// For runs the test interrupts: reads the JSON-lines stdout of a started `rendition-cli run
+// --json-events` until an event satisfies `pred` (returns true) or the process ends or the
+// time is up (false). Every line read is appended to `seen`.
+template <typename Pred>
+inline bool waitForEvent(QProcess &p, Pred pred, QByteArray *seen, int timeoutMs = kCliTimeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        while (p.canReadLine()) {
+            const QByteArray line = p.readLine();
+            if (seen) seen->append(line);
+            const QJsonDocument doc = QJsonDocument::fromJson(line);
+            if (doc.isObject() && pred(doc.object())) return true;
+        }
+        const qint64 left = timeoutMs - clock.elapsed();
+        if (left <= 0 || p.state() == QProcess::NotRunning) return false;
+        p.waitForReadyRead(int(std::min<qint64>(left, 1000)));
+    }
 }
 
 inline QString sha256sum(const QString &path)
