@@ -53,8 +53,20 @@ void displaySize(const StreamInfo &v, int *width, int *height)
 
 QString expandName(const QString &pattern, const QHash<QString, QString> &tokens)
 {
-    QString out = pattern;
-    for (auto it = tokens.constBegin(); it != tokens.constEnd(); ++it) out.replace(u'{' + it.key() + u'}', it.value());
+    // One left-to-right pass: a value that itself looks like "{token}" is never re-expanded.
+    QString out;
+    for (qsizetype i = 0; i < pattern.size();) {
+        const qsizetype close = pattern[i] == u'{' ? pattern.indexOf(u'}', i) : -1;
+        if (close > i) {
+            const QString key = pattern.mid(i + 1, close - i - 1);
+            if (auto it = tokens.constFind(key); it != tokens.constEnd()) {
+                out += *it;
+                i = close + 1;
+                continue;
+            }
+        }
+        out += pattern[i++];
+    }
     for (QChar &c : out)
         if (c == u'/' || c == u'\\' || c.category() == QChar::Other_Control) c = u'_';
     if (out == u"." || out == u"..") out = QStringLiteral("_");
@@ -81,10 +93,17 @@ LadderPlan planLadder(const Preset &preset, const ProbeResult &probe)
         plan.rungs.append({r, w, h, {}, {}});
     }
     if (plan.rungs.isEmpty() && !preset.ladder.isEmpty()) {
-        // Every rung is larger than the source: keep the smallest at the source's own size.
-        const Rung *smallest = &preset.ladder.first();
-        for (const Rung &r : preset.ladder)
-            if (r.height > 0 && (smallest->height == 0 || r.height < smallest->height)) smallest = &r;
+        // Every rung is larger than the source: keep the smallest (by output area) at the source's own size.
+        const Rung *smallest = nullptr;
+        qint64 smallestArea = 0;
+        for (const Rung &r : preset.ladder) {
+            int w = 0, h = 0;
+            fitRung(r, srcW, srcH, &w, &h);
+            if (!smallest || qint64(w) * h < smallestArea) {
+                smallest = &r;
+                smallestArea = qint64(w) * h;
+            }
+        }
         const int w = evenRound(srcW), h = evenRound(srcH);
         plan.rungs.append({*smallest, w, h, {}, QStringLiteral("every rung is larger than the source; kept at the source size")});
         plan.skipped.removeIf([&](const SkippedRung &s) { return s.name == smallest->name; });

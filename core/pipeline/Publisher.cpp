@@ -65,7 +65,7 @@ void Publisher::removeStaleStaging() const
     QDir asset(assetDir());
     for (const QString &name : asset.entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)) {
         const QString dir = asset.filePath(name);
-        if (!re.match(name).hasMatch() || dir == m_lockPath.chopped(5) || stagingInUse(dir)) continue;
+        if (!re.match(name).hasMatch() || lockPathFor(dir) == m_lockPath || stagingInUse(dir)) continue;
         QDir(dir).removeRecursively();
         QFile::remove(lockPathFor(dir));
     }
