@@ -3,6 +3,8 @@
 
 #include "model/Preset.h"
 
+#include "model/PresetSections.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -180,7 +182,10 @@ QJsonObject Preset::toJson() const
                          {QStringLiteral("progressive_mp4"), packaging.progressiveMp4}}},
             {QStringLiteral("naming"),
              QJsonObject{{QStringLiteral("asset"), naming.asset},
-                         {QStringLiteral("rendition"), naming.rendition}}}};
+                         {QStringLiteral("rendition"), naming.rendition}}},
+            {QStringLiteral("loudness"), detail::loudnessToJson(loudness)},
+            {QStringLiteral("thumbnails"), detail::thumbnailsToJson(thumbnails)},
+            {QStringLiteral("qc"), detail::qcToJson(qc)}};
 }
 
 QByteArray Preset::canonicalJson() const

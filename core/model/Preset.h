@@ -7,6 +7,7 @@
 // toJson() is canonical (fixed key order via QJsonObject, defaults written out), so
 // the same preset always hashes the same (used for idempotency keys).
 
+#include "model/QcReport.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -86,6 +87,33 @@ struct Naming {
     QString rendition = QStringLiteral("{name}"); // tokens: {name} {width} {height} {codec}
 };
 
+enum class TruePeakPolicy { Invalid = 0, Limit, ReduceGain };
+QString truePeakPolicyName(TruePeakPolicy p);          // "limit" | "reduce_gain"
+TruePeakPolicy truePeakPolicyFromName(const QString &s);
+
+// Static-gain normalization to a target (EBU R128 -23, ATSC A/85 -24, streaming -16/-14).
+struct LoudnessPolicy {
+    bool enabled = false;
+    double targetLufs = -23.0;
+    double truePeakDbtp = -1.0;                       // ceiling
+    TruePeakPolicy overCeiling = TruePeakPolicy::Limit; // what to do when gain would cross it
+};
+
+struct ThumbnailPolicy {
+    bool enabled = false;
+    double intervalSeconds = 2.0;
+    int tileWidth = 160;
+    int tileHeight = 90;
+    int columns = 10;
+    int rows = 10;
+    int jpegQuality = 80;
+};
+
+struct QcPolicy {
+    bool enabled = true;
+    QList<QcRule> rules = defaultQcRules();
+};
+
 struct Preset {
     QString name;
     QString description;
@@ -96,6 +124,9 @@ struct Preset {
     QList<AudioRendition> audio; // empty = video only
     Packaging packaging;
     Naming naming;
+    LoudnessPolicy loudness;
+    ThumbnailPolicy thumbnails;
+    QcPolicy qc;
 
     const AudioRendition *audioNamed(const QString &name) const;
     QJsonObject toJson() const;         // canonical, defaults included

@@ -9,13 +9,14 @@
 
 #include "model/PresetReader.h"
 #include "model/PresetRules.h"
+#include "model/PresetSections.h"
 
 #include <QHash>
 #include <QRegularExpression>
 
 namespace rendition {
 
-using namespace detail; // PresetReader.h, PresetRules.h
+using namespace detail; // PresetReader.h, PresetRules.h, PresetSections.h
 
 namespace {
 
@@ -209,6 +210,9 @@ Preset readPreset(const QJsonObject &json, QList<PresetIssue> &issues)
                                     readAudioRendition);
         readPackaging(r, p.packaging, issues);
         readNaming(r, p.naming, issues, &renditionTemplateOk);
+        readLoudness(r, p.loudness, issues);
+        readThumbnails(r, p.thumbnails, issues);
+        readQc(r, p.qc, issues);
     } // unknown top-level fields are reported here
     checkCrossReferences(p, renditionTemplateOk, issues);
     return p;

@@ -522,8 +522,15 @@ void TestPreset::defaultsWhenAbsent()
 
     // Canonical JSON writes every default out.
     const QJsonObject json = p->toJson();
-    QCOMPARE(json.keys(), (QStringList{"audio", "deinterlace", "description", "gop", "ladder", "name",
-                                       "naming", "packaging", "schema", "version"}));
+    QCOMPARE(json.keys(), (QStringList{"audio", "deinterlace", "description", "gop", "ladder", "loudness", "name",
+                                       "naming", "packaging", "qc", "schema", "thumbnails", "version"}));
+    // Pipeline stages: loudness and thumbnails off unless asked for, QC on with the default rules.
+    QCOMPARE(p->loudness.enabled, false);
+    QCOMPARE(p->thumbnails.enabled, false);
+    QCOMPARE(p->qc.enabled, true);
+    QCOMPARE(p->qc.rules.size(), defaultQcRules().size());
+    QCOMPARE(json.value("loudness").toObject().keys(),
+             (QStringList{"enabled", "over_ceiling", "target_lufs", "true_peak_dbtp"}));
     QCOMPARE(json.value("gop").toObject().keys(), (QStringList{"b_frames", "keyframes_per_segment", "scene_cut"}));
     QCOMPARE(json.value("packaging").toObject().keys(),
              (QStringList{"dash", "hls", "hls_segment_format", "progressive_mp4", "segment_duration_s"}));

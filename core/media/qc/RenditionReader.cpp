@@ -1,0 +1,101 @@
+#include "media/qc/RenditionReader.h"
+
+#include <QFile>
+
+namespace rendition {
+
+RenditionReader::~RenditionReader() = default;
+
+int RenditionReader::readPacket(void *opaque, uint8_t *buf, int size)
+{
+    auto *r = static_cast<RenditionReader *>(opaque);
+    while (r->m_fileIndex < r->m_files.size()) {
+        if (r->m_cancel.isCanceled()) return AVERROR_EXIT;
+        if (!r->m_current) {
+            r->m_current = std::make_unique<QFile>(r->m_files.at(r->m_fileIndex));
+            if (!r->m_current->open(QIODevice::ReadOnly)) return AVERROR(EIO);
+        }
+        const qint64 n = r->m_current->read(reinterpret_cast<char *>(buf), size);
+        if (n > 0) return int(n);
+        if (n < 0) return AVERROR(EIO);
+        r->m_current.reset(); // this file is done: continue with the next one
+        ++r->m_fileIndex;
+    }
+    return AVERROR_EOF;
+}
+
+Result<std::unique_ptr<RenditionReader>> RenditionReader::open(const QStringList &files, Media media, const CancelToken &cancel)
+{
+    if (files.isEmpty()) return makeError(QStringLiteral("qc.no_files"), QStringLiteral("the rendition has no files to read"));
+    std::unique_ptr<RenditionReader> r(new RenditionReader);
+    r->m_files = files;
+    r->m_cancel = cancel;
+    r->m_packet = av::makePacket();
+    r->m_frame = av::makeFrame();
+
+    constexpr int kIoBuffer = 1 << 16;
+    auto *buf = static_cast<unsigned char *>(av_malloc(kIoBuffer));
+    r->m_io.reset(avio_alloc_context(buf, kIoBuffer, 0, r.get(), &RenditionReader::readPacket, nullptr, nullptr));
+    AVFormatContext *raw = avformat_alloc_context();
+    raw->pb = r->m_io.get();
+    raw->flags |= AVFMT_FLAG_CUSTOM_IO;
+    int rc = avformat_open_input(&raw, nullptr, nullptr, nullptr);
+    if (rc < 0) return av::avError(QStringLiteral("qc.open"), rc, QStringLiteral("could not read the rendition"), files.first());
+    r->m_fmt.reset(raw);
+    if ((rc = avformat_find_stream_info(raw, nullptr)) < 0)
+        return av::avError(QStringLiteral("qc.open"), rc, QStringLiteral("could not read the rendition's streams"), files.first());
+
+    const AVMediaType type = media == Media::Video ? AVMEDIA_TYPE_VIDEO : AVMEDIA_TYPE_AUDIO;
+    r->m_streamIndex = av_find_best_stream(raw, type, -1, -1, nullptr, 0);
+    if (r->m_streamIndex < 0)
+        return makeError(QStringLiteral("qc.no_stream"), QStringLiteral("the rendition has no %1 stream").arg(media == Media::Video ? u"video" : u"audio"), files.first());
+    for (unsigned i = 0; i < raw->nb_streams; ++i) raw->streams[i]->discard = int(i) == r->m_streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+    const AVStream *st = raw->streams[r->m_streamIndex];
+    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
+    if (!codec) return makeError(QStringLiteral("qc.no_decoder"), QStringLiteral("no decoder for the rendition's codec"), files.first());
+    r->m_dec = av::makeCodecContext(codec);
+    avcodec_parameters_to_context(r->m_dec.get(), st->codecpar);
+    r->m_dec->pkt_timebase = st->time_base;
+    r->m_dec->thread_count = 0;
+    if ((rc = avcodec_open2(r->m_dec.get(), codec, nullptr)) < 0)
+        return av::avError(QStringLiteral("qc.decoder_open"), rc, QStringLiteral("could not open the decoder"), files.first());
+    return r;
+}
+
+const AVStream *RenditionReader::stream() const { return m_fmt->streams[m_streamIndex]; }
+
+QString RenditionReader::describe() const { return m_files.isEmpty() ? QString() : m_files.first(); }
+
+Result<av::FramePtr> RenditionReader::next()
+{
+    for (;;) {
+        const int got = avcodec_receive_frame(m_dec.get(), m_frame.get());
+        if (got >= 0) {
+            av::FramePtr out = av::makeFrame();
+            av_frame_move_ref(out.get(), m_frame.get());
+            return out;
+        }
+        if (got == AVERROR_EOF) return av::FramePtr{};
+        if (got != AVERROR(EAGAIN)) {
+            ++m_decodeErrors;
+            continue;
+        }
+        if (m_cancel.isCanceled()) return makeError(QStringLiteral("canceled"), QStringLiteral("the job was canceled"), describe());
+        if (m_eof) {
+            if (m_drained) return av::FramePtr{};
+            avcodec_send_packet(m_dec.get(), nullptr);
+            m_drained = true;
+            continue;
+        }
+        const int rc = av_read_frame(m_fmt.get(), m_packet.get());
+        if (rc < 0) {
+            if (rc != AVERROR_EOF && !avio_feof(m_fmt->pb)) ++m_decodeErrors;
+            m_eof = true;
+            continue;
+        }
+        if (m_packet->stream_index == m_streamIndex && avcodec_send_packet(m_dec.get(), m_packet.get()) < 0) ++m_decodeErrors;
+        av_packet_unref(m_packet.get());
+    }
+}
+
+} // namespace rendition

@@ -1,0 +1,39 @@
+#pragma once
+// The QC stage: decodes the packaged renditions (and the source, for PSNR/SSIM), runs
+// the analysers and turns their findings into events with the preset's rules.
+// Event times are program times: the package's start offset is removed, so a black
+// section at 3.0 s in the source is reported at 3.0 s.
+
+#include "model/QcReport.h"
+#include "util/Progress.h"
+
+#include <QStringList>
+
+namespace rendition {
+
+struct QcRendition {
+    QString name;
+    QString type;               // "video" | "audio"
+    QStringList files;          // absolute, playback order (init first)
+    int width = 0;
+    int height = 0;
+    int targetBitrateKbps = 0;  // 0: no target (CRF) — the bitrate check is skipped
+    double measuredBitrateBps = 0;
+    double durationSeconds = 0;
+};
+
+struct QcInput {
+    QString sourcePath;
+    double sourceDurationSeconds = 0;
+    double startOffsetSeconds = 0;   // package timeline shift (manifest package.start_offset_s)
+    QList<QcRendition> renditions;
+    bool loudnessEnabled = false;
+    double targetLufs = -23;
+    double ceilingDbtp = -1;
+    int sourceDecodeErrors = 0;
+};
+
+Result<QcReport> runQc(const QcInput &input, const QList<QcRule> &rules, const ProgressSink &progress,
+                       const CancelToken &cancel);
+
+} // namespace rendition
