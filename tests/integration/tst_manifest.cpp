@@ -4,6 +4,7 @@
 // be skipped (it would upscale).
 
 #include "IntegrationHelpers.h"
+#include "model/Preset.h"
 
 #include <QDateTime>
 #include <QDirIterator>
@@ -48,7 +49,10 @@ void TestManifest::initTestCase()
     PresetSpec spec{QStringLiteral("itest-manifest"),
                     {{QStringLiteral("180p"), 320, 180, vbr(300, 450)},
                      {QStringLiteral("2160p"), 3840, 2160, vbr(12000, 18000)}}};
-    m_preset = presetJson(spec);
+    // The manifest keeps the canonical preset: every default written out.
+    auto canonical = rendition::parsePreset(presetJson(spec));
+    QVERIFY2(canonical.ok(), qPrintable(canonical.ok() ? QString() : canonical.error().message));
+    m_preset = canonical->toJson();
     m_presetPath = writePreset(m_tmp.path(), m_preset);
     QVERIFY(!m_presetPath.isEmpty());
     m_out = m_tmp.filePath(QStringLiteral("out"));
