@@ -119,6 +119,26 @@ void reportPublished(Reporter &rep, const PublishedAsset &a)
     rep.out().flush();
 }
 
+// QC failed: the version exists for review, `current` did not move.
+void reportQcFailed(Reporter &rep, const QString &input, const PublishedAsset &a)
+{
+    const QJsonObject qc = a.manifest.value(QStringLiteral("qc")).toObject();
+    const QJsonArray failures = qc.value(QStringLiteral("failures")).toArray();
+    if (rep.json()) {
+        rep.event({{QStringLiteral("event"), QStringLiteral("qc_failed")},
+                   {QStringLiteral("input"), input},
+                   {QStringLiteral("asset"), a.assetName},
+                   {QStringLiteral("version"), a.version},
+                   {QStringLiteral("dir"), a.versionDir},
+                   {QStringLiteral("failures"), failures}});
+        return;
+    }
+    rep.err() << "QC FAILED " << input << ": " << failures.size() << " failing check(s); version " << a.version
+              << " kept for review at " << a.versionDir << " ('current' not moved)\n";
+    for (const QJsonValue &f : failures) rep.err() << "  - " << f.toObject().value(QStringLiteral("message")).toString() << '\n';
+    rep.err().flush();
+}
+
 } // namespace
 
 int runCommand(const QStringList &args)
@@ -186,7 +206,10 @@ int runCommand(const QStringList &args)
         auto sink = [&rep, &asset, i, total](const ProgressEvent &e) { rep.progress(asset, i + 1, total, e); };
         Result<PublishedAsset> res = runAsset(probe.path, *preset, AssetRunOptions{outRoot, asset, {}}, sink, cancel, &probe);
         rep.endLine();
-        if (res) {
+        if (res && res->status == PublishedAsset::Status::QcFailed) {
+            reportQcFailed(rep, probe.path, *res);
+            ++failures;
+        } else if (res) {
             reportPublished(rep, *res);
             ++published;
         } else {

@@ -18,7 +18,8 @@ void printUsage(QTextStream &out)
            "Commands:\n"
            "  probe FILE... [--json]                 inspect media and report problems\n"
            "  presets list|show NAME|validate FILE|export NAME\n"
-           "  run --preset NAME|FILE --out DIR INPUT...  transcode + package inputs\n\n"
+           "  run --preset NAME|FILE --out DIR INPUT...  transcode + package inputs\n"
+           "  thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]  poster + sprites + VTT\n\n"
            "Run 'rendition-cli <command> --help' for the options of a command.\n";
 }
 
@@ -46,6 +47,7 @@ int main(int argc, char *argv[])
     if (command == u"probe") return rendition::cli::probeCommand(rest);
     if (command == u"presets") return rendition::cli::presetsCommand(rest);
     if (command == u"run") return rendition::cli::runCommand(rest);
+    if (command == u"thumbnails") return rendition::cli::thumbnailsCommand(rest);
     if (command == u"--version" || command == u"version") {
         QTextStream(stdout) << "rendition-cli " << RENDITION_VERSION << '\n';
         return rendition::cli::kExitOk;

@@ -27,7 +27,12 @@ Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(const AudioRendition &r
     AVCodecContext *ctx = enc->m_ctx.get();
     av_channel_layout_default(&ctx->ch_layout, r.channels);
     ctx->sample_rate = r.codec == AudioCodec::Opus ? 48000 : r.sampleRate;
-    ctx->sample_fmt = codec->sample_fmts ? codec->sample_fmts[0] : AV_SAMPLE_FMT_FLTP;
+    // Float formats only: the normalizer works in float and nothing is lost on the way.
+    ctx->sample_fmt = AV_SAMPLE_FMT_NONE;
+    for (const AVSampleFormat *f = codec->sample_fmts; f && *f != AV_SAMPLE_FMT_NONE; ++f)
+        if (*f == AV_SAMPLE_FMT_FLTP || *f == AV_SAMPLE_FMT_FLT) { ctx->sample_fmt = *f; break; }
+    if (ctx->sample_fmt == AV_SAMPLE_FMT_NONE)
+        return makeError(QStringLiteral("encoder.format"), QStringLiteral("the %1 encoder takes no float samples").arg(QLatin1String(name)), r.name);
     ctx->bit_rate = qint64(r.bitrateKbps) * 1000;
     ctx->time_base = AVRational{1, ctx->sample_rate};
     ctx->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
@@ -46,7 +51,7 @@ Status AudioEncoder::ensureResampler(const AVFrame *in)
     AVChannelLayout inLayout{};
     if (in->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) av_channel_layout_default(&inLayout, in->ch_layout.nb_channels);
     else av_channel_layout_copy(&inLayout, &in->ch_layout);
-    int rc = swr_alloc_set_opts2(&raw, &m_ctx->ch_layout, m_ctx->sample_fmt, m_ctx->sample_rate, &inLayout,
+    int rc = swr_alloc_set_opts2(&raw, &m_ctx->ch_layout, AV_SAMPLE_FMT_FLTP, m_ctx->sample_rate, &inLayout,
                                  AVSampleFormat(in->format), in->sample_rate, 0, nullptr);
     av_channel_layout_uninit(&inLayout);
     m_swr.reset(raw);
@@ -64,16 +69,63 @@ Status AudioEncoder::push(const AVFrame *in, double startSeconds, const PacketFn
     if (Status s = ensureResampler(in); !s) return s;
     if (m_nextPts == AV_NOPTS_VALUE) m_nextPts = std::llround(std::max(0.0, startSeconds) * m_ctx->sample_rate);
     const int outMax = int(swr_get_out_samples(m_swr.get(), in->nb_samples)) + 32;
-    av::FramePtr out = av::makeFrame();
-    out->format = m_ctx->sample_fmt;
-    out->nb_samples = outMax;
-    av_channel_layout_copy(&out->ch_layout, &m_ctx->ch_layout);
-    out->sample_rate = m_ctx->sample_rate;
-    if (av_frame_get_buffer(out.get(), 0) < 0) return makeError(QStringLiteral("transcode.memory"), QStringLiteral("out of memory"), m_name);
-    const int n = swr_convert(m_swr.get(), out->data, outMax, const_cast<const uint8_t **>(in->extended_data), in->nb_samples);
+    const int channels = m_ctx->ch_layout.nb_channels;
+    m_scratch.resize(size_t(channels));
+    std::vector<float *> planes(static_cast<size_t>(channels));
+    for (int c = 0; c < channels; ++c) {
+        m_scratch[size_t(c)].resize(size_t(outMax));
+        planes[size_t(c)] = m_scratch[size_t(c)].data();
+    }
+    const int n = swr_convert(m_swr.get(), reinterpret_cast<uint8_t **>(planes.data()), outMax,
+                              const_cast<const uint8_t **>(in->extended_data), in->nb_samples);
     if (n < 0) return av::avError(QStringLiteral("transcode.resample"), n, QStringLiteral("resampling failed"), m_name);
-    av_audio_fifo_write(m_fifo, reinterpret_cast<void **>(out->data), n);
+    if (m_normalizer) {
+        m_normalizer->push(planes.data(), n);
+        pullNormalized();
+    } else {
+        appendPlanar(planes.data(), n);
+    }
     return drainFifo(false, fn);
+}
+
+Status AudioEncoder::setNormalization(const NormalizationPlan &plan, double ceilingDbtp)
+{
+    auto n = LoudnessNormalizer::create(m_ctx->ch_layout.nb_channels, m_ctx->sample_rate, plan, ceilingDbtp);
+    if (!n) return n.error();
+    m_normalizer = std::move(n).value();
+    return {};
+}
+
+void AudioEncoder::appendPlanar(const float *const *planes, int frames)
+{
+    if (frames <= 0) return;
+    const int channels = m_ctx->ch_layout.nb_channels;
+    if (m_ctx->sample_fmt == AV_SAMPLE_FMT_FLTP) {
+        av_audio_fifo_write(m_fifo, reinterpret_cast<void **>(const_cast<float **>(planes)), frames);
+        return;
+    }
+    std::vector<float> interleaved(size_t(frames) * size_t(channels));
+    for (int i = 0; i < frames; ++i)
+        for (int c = 0; c < channels; ++c) interleaved[size_t(i) * size_t(channels) + size_t(c)] = planes[c][i];
+    void *data[1] = {interleaved.data()};
+    av_audio_fifo_write(m_fifo, data, frames);
+}
+
+void AudioEncoder::pullNormalized()
+{
+    const int channels = m_ctx->ch_layout.nb_channels;
+    std::vector<std::vector<float>> buf(static_cast<size_t>(channels));
+    std::vector<float *> planes(static_cast<size_t>(channels));
+    while (m_normalizer->available() > 0) {
+        const int want = std::min(m_normalizer->available(), 8192);
+        for (int c = 0; c < channels; ++c) {
+            buf[size_t(c)].resize(size_t(want));
+            planes[size_t(c)] = buf[size_t(c)].data();
+        }
+        const int got = m_normalizer->pull(planes.data(), want);
+        if (got <= 0) break;
+        appendPlanar(planes.data(), got);
+    }
 }
 
 Status AudioEncoder::drainFifo(bool final, const PacketFn &fn)
@@ -113,14 +165,19 @@ Status AudioEncoder::flush(const PacketFn &fn)
 {
     if (m_swr) {
         // Pull what the resampler still holds.
-        av::FramePtr out = av::makeFrame();
-        out->format = m_ctx->sample_fmt;
-        out->nb_samples = 4096;
-        av_channel_layout_copy(&out->ch_layout, &m_ctx->ch_layout);
-        if (av_frame_get_buffer(out.get(), 0) >= 0) {
-            const int n = swr_convert(m_swr.get(), out->data, 4096, nullptr, 0);
-            if (n > 0) av_audio_fifo_write(m_fifo, reinterpret_cast<void **>(out->data), n);
+        const int channels = m_ctx->ch_layout.nb_channels;
+        std::vector<std::vector<float>> buf(static_cast<size_t>(channels), std::vector<float>(4096));
+        std::vector<float *> planes(static_cast<size_t>(channels));
+        for (int c = 0; c < channels; ++c) planes[size_t(c)] = buf[size_t(c)].data();
+        const int n = swr_convert(m_swr.get(), reinterpret_cast<uint8_t **>(planes.data()), 4096, nullptr, 0);
+        if (n > 0) {
+            if (m_normalizer) m_normalizer->push(planes.data(), n);
+            else appendPlanar(planes.data(), n);
         }
+    }
+    if (m_normalizer) {
+        m_normalizer->finish();
+        pullNormalized();
     }
     if (Status s = drainFifo(true, fn); !s) return s;
     return sendAndReceive(nullptr, fn);

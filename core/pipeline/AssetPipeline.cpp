@@ -1,31 +1,28 @@
 #include "pipeline/AssetPipeline.h"
 
 #include "pipeline/LadderPlan.h"
+#include "pipeline/LoudnessStage.h"
 #include "pipeline/ManifestBuilder.h"
 #include "pipeline/PlaylistWriter.h"
 #include "pipeline/Publisher.h"
+#include "pipeline/QcStage.h"
 #include "pipeline/Transcoder.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QHash>
-#include <QSet>
 #include <QFileInfo>
+#include <QFuture>
+#include <QHash>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QSaveFile>
+#include <QSet>
 #include <QStringList>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace rendition {
 
 namespace {
-
-void emitStage(const ProgressSink &sink, const QString &stage, double percent, const QString &message = {})
-{
-    if (!sink) return;
-    ProgressEvent e;
-    e.stage = stage;
-    e.percent = percent;
-    e.message = message;
-    sink(e);
-}
 
 Error rejection(const ProbeResult &probe)
 {
@@ -37,6 +34,181 @@ Error rejection(const ProbeResult &probe)
             if (code == u"ingest.rejected") code = QStringLiteral("ingest.") + p.code;
         }
     return makeError(code, reasons.join(QStringLiteral("; ")), probe.path);
+}
+
+Status saveJson(const QString &path, const QJsonObject &o)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson(QJsonDocument::Indented)) < 0 || !f.commit())
+        return makeError(QStringLiteral("package.write"), QStringLiteral("could not write %1: %2").arg(QFileInfo(path).fileName(), f.errorString()), path);
+    return {};
+}
+
+Error canceled(const QString &source) { return makeError(QStringLiteral("canceled"), QStringLiteral("the job was canceled"), source); }
+
+// One asset's run; each stage is a method, failures return early and the staging
+// folder is discarded by the caller.
+class AssetRun {
+public:
+    AssetRun(const QString &source, const Preset &preset, const AssetRunOptions &options, const ProgressSink &sink,
+             const CancelToken &cancel)
+        : m_source(source), m_preset(preset), m_options(options), m_cancel(cancel)
+    {
+        if (sink) m_progress = [this, sink](const ProgressEvent &e) { QMutexLocker l(&m_sinkMutex); sink(e); };
+    }
+    Result<PublishedAsset> run(const ProbeResult *probed);
+
+private:
+    void stage(const QString &name, double percent, const QString &message = {})
+    {
+        if (m_progress) m_progress(ProgressEvent{name, {}, percent, 0, -1, message});
+    }
+    Status prepare(const ProbeResult *probed);
+    Status analyseAndTranscode();
+    Status finishPackage();
+    Result<PublishedAsset> publish();
+
+    QString m_source;
+    const Preset &m_preset;
+    AssetRunOptions m_options;
+    CancelToken m_cancel;
+    QMutex m_sinkMutex;
+    ProgressSink m_progress;
+    QElapsedTimer m_clock;
+
+    ProbeResult m_probe;
+    LadderPlan m_plan;
+    std::unique_ptr<Publisher> m_publisher;
+    QString m_assetName;
+    QString m_staging;
+    TranscodeResult m_result;
+    TranscodeJob m_job;
+    std::optional<LoudnessOutcome> m_loudness;
+    std::optional<ThumbnailResult> m_thumbnails;
+    std::optional<QcReport> m_qc;
+    PackageEntryPoints m_entry;
+};
+
+Status AssetRun::prepare(const ProbeResult *probed)
+{
+    stage(QStringLiteral("probe"), 0);
+    m_probe = probed ? *probed : rendition::probe(m_source, m_options.probe, m_cancel);
+    if (m_cancel.isCanceled()) return canceled(m_source);
+    if (m_probe.hasFatal()) return rejection(m_probe);
+    stage(QStringLiteral("validate"), 100);
+    m_plan = planLadder(m_preset, m_probe);
+    if (m_plan.rungs.isEmpty() && (m_preset.audio.isEmpty() || !m_probe.bestAudio()))
+        return makeError(QStringLiteral("plan.empty"), QStringLiteral("the preset produces nothing for this source (no video rung fits and no audio)"), m_source);
+    m_assetName = m_options.assetName.isEmpty() ? assetNameFor(m_source, m_preset) : m_options.assetName;
+    m_publisher = std::make_unique<Publisher>(m_options.outRoot, m_assetName);
+    m_publisher->removeStaleStaging();
+    Result<QString> staging = m_publisher->createStaging();
+    if (!staging) return staging.error();
+    m_staging = *staging;
+    return {};
+}
+
+Status AssetRun::analyseAndTranscode()
+{
+    const bool hasVideo = m_probe.bestVideo() != nullptr;
+    const bool hasAudio = m_probe.bestAudio() != nullptr && !m_preset.audio.isEmpty();
+    // Thumbnails run beside loudness analysis and the transcode (seek-based and cheap).
+    QFuture<Result<ThumbnailResult>> thumbs;
+    if (m_preset.thumbnails.enabled && hasVideo) {
+        const QString dir = QDir(m_staging).filePath(QStringLiteral("thumbnails"));
+        QDir().mkpath(dir);
+        ThumbnailOptions o;
+        o.intervalSeconds = m_preset.thumbnails.intervalSeconds;
+        o.tileWidth = m_preset.thumbnails.tileWidth;
+        o.tileHeight = m_preset.thumbnails.tileHeight;
+        o.columns = m_preset.thumbnails.columns;
+        o.rows = m_preset.thumbnails.rows;
+        o.jpegQuality = m_preset.thumbnails.jpegQuality;
+        thumbs = QtConcurrent::run([this, dir, o] { return makeThumbnails(m_source, dir, o, m_progress, m_cancel); });
+    }
+    m_job = TranscodeJob{QFileInfo(m_source).absoluteFilePath(), m_probe, m_preset, m_plan, m_staging, std::nullopt,
+                         m_preset.loudness.truePeakDbtp};
+    Status status;
+    if (m_preset.loudness.enabled && hasAudio) {
+        stage(QStringLiteral("loudness"), 0);
+        Result<LoudnessOutcome> loud = analyseSourceLoudness(m_source, m_preset, m_progress, m_cancel);
+        if (loud) {
+            m_loudness = std::move(loud).value();
+            m_job.normalization = m_loudness->plan;
+        } else {
+            status = loud.error();
+        }
+    }
+    if (status.ok()) {
+        Result<TranscodeResult> result = transcode(m_job, m_progress, m_cancel);
+        if (result) m_result = std::move(result).value();
+        else status = result.error();
+    }
+    if (thumbs.isValid()) {
+        thumbs.waitForFinished(); // never leave it writing into a folder we may remove
+        Result<ThumbnailResult> t = thumbs.result();
+        if (status.ok() && !t) status = t.error();
+        if (t) m_thumbnails = std::move(t).value();
+    }
+    return status;
+}
+
+Status AssetRun::finishPackage()
+{
+    if (m_loudness) {
+        stage(QStringLiteral("loudness"), 50, QStringLiteral("measuring the encoded audio"));
+        if (Status s = measureOutputs(*m_loudness, m_result, m_staging, m_cancel); !s) return s;
+        if (Status s = saveJson(QDir(m_staging).filePath(QStringLiteral("loudness.json")), m_loudness->curvesJson()); !s) return s;
+        stage(QStringLiteral("loudness"), 100);
+    }
+    stage(QStringLiteral("package"), 0);
+    Result<PackageEntryPoints> entry = writePlaylists(m_result, m_preset, m_staging, m_thumbnails ? &*m_thumbnails : nullptr);
+    if (!entry) return entry.error();
+    m_entry = *entry;
+    stage(QStringLiteral("package"), 100);
+    if (m_cancel.isCanceled()) return canceled(m_source);
+    if (m_preset.qc.enabled) {
+        stage(QStringLiteral("qc"), 0);
+        Result<QcReport> qc = runQc(qcInputFor(m_job, m_result), m_preset.qc.rules, m_progress, m_cancel);
+        if (!qc) return qc.error();
+        m_qc = std::move(qc).value();
+        if (Status s = saveJson(QDir(m_staging).filePath(QStringLiteral("qc.json")), m_qc->toJson()); !s) return s;
+        stage(QStringLiteral("qc"), 100, m_qc->passed() ? QStringLiteral("passed") : QStringLiteral("failed"));
+    }
+    return {};
+}
+
+Result<PublishedAsset> AssetRun::publish()
+{
+    PublishedAsset out;
+    out.assetName = m_assetName;
+    out.assetDir = m_publisher->assetDir();
+    const bool qcPassed = !m_qc || m_qc->passed();
+    out.status = qcPassed ? PublishedAsset::Status::Published : PublishedAsset::Status::QcFailed;
+    ManifestInputs in{m_assetName, &m_probe, &m_preset, &m_plan, &m_result, m_entry, m_clock.elapsed() / 1000.0,
+                      m_loudness ? &*m_loudness : nullptr, m_thumbnails ? &*m_thumbnails : nullptr,
+                      m_qc ? &*m_qc : nullptr, qcPassed ? QStringLiteral("published") : QStringLiteral("qc_failed")};
+    const QJsonObject manifest = buildManifest(in);
+    Result<QString> version = m_publisher->publish(m_staging, manifest, qcPassed ? Publisher::Current::Move : Publisher::Current::Keep);
+    if (!version) return version.error();
+    out.version = *version;
+    out.versionDir = QDir(out.assetDir).filePath(out.version);
+    out.manifest = manifest;
+    out.manifest.insert(QStringLiteral("version"), out.version);
+    stage(QStringLiteral("publish"), 100, out.versionDir);
+    return out;
+}
+
+Result<PublishedAsset> AssetRun::run(const ProbeResult *probed)
+{
+    m_clock.start();
+    Status s = prepare(probed);
+    if (s.ok()) s = analyseAndTranscode();
+    if (s.ok()) s = finishPackage();
+    if (s.ok() && m_cancel.isCanceled()) s = canceled(m_source);
+    Result<PublishedAsset> out = s.ok() ? publish() : Result<PublishedAsset>(s.error());
+    if (!out && m_publisher && !m_staging.isEmpty()) m_publisher->discard(m_staging);
+    return out;
 }
 
 } // namespace
@@ -64,52 +236,8 @@ QStringList assetNamesFor(const QList<ProbeResult> &sources, const Preset &prese
 Result<PublishedAsset> runAsset(const QString &source, const Preset &preset, const AssetRunOptions &options,
                                 const ProgressSink &progress, const CancelToken &cancel, const ProbeResult *probed)
 {
-    QElapsedTimer clock;
-    clock.start();
-    emitStage(progress, QStringLiteral("probe"), 0);
-    const ProbeResult probe = probed ? *probed : rendition::probe(source, options.probe, cancel);
-    if (cancel.isCanceled()) return makeError(QStringLiteral("canceled"), QStringLiteral("the job was canceled"), source);
-    if (probe.hasFatal()) return rejection(probe);
-    emitStage(progress, QStringLiteral("validate"), 100);
-
-    const LadderPlan plan = planLadder(preset, probe);
-    if (plan.rungs.isEmpty() && (preset.audio.isEmpty() || !probe.bestAudio()))
-        return makeError(QStringLiteral("plan.empty"), QStringLiteral("the preset produces nothing for this source (no video rung fits and no audio)"), source);
-
-    PublishedAsset out;
-    out.assetName = options.assetName.isEmpty() ? assetNameFor(source, preset) : options.assetName;
-    Publisher publisher(options.outRoot, out.assetName);
-    out.assetDir = publisher.assetDir();
-    publisher.removeStaleStaging();
-    Result<QString> staging = publisher.createStaging();
-    if (!staging) return staging.error();
-
-    TranscodeJob job{QFileInfo(source).absoluteFilePath(), probe, preset, plan, *staging};
-    Result<TranscodeResult> result = transcode(job, progress, cancel);
-    if (!result) {
-        publisher.discard(*staging);
-        return result.error();
-    }
-    emitStage(progress, QStringLiteral("package"), 0);
-    Result<PackageEntryPoints> entry = writePlaylists(*result, preset, *staging);
-    if (!entry || cancel.isCanceled()) {
-        publisher.discard(*staging);
-        if (!entry) return entry.error();
-        return makeError(QStringLiteral("canceled"), QStringLiteral("the job was canceled"), source);
-    }
-    emitStage(progress, QStringLiteral("package"), 100);
-    const QJsonObject manifest = buildManifest(out.assetName, probe, preset, plan, *result, *entry, clock.elapsed() / 1000.0);
-    Result<QString> version = publisher.publish(*staging, manifest);
-    if (!version) {
-        publisher.discard(*staging);
-        return version.error();
-    }
-    out.version = *version;
-    out.versionDir = QDir(out.assetDir).filePath(out.version);
-    out.manifest = manifest;
-    out.manifest.insert(QStringLiteral("version"), out.version);
-    emitStage(progress, QStringLiteral("publish"), 100, out.versionDir);
-    return out;
+    AssetRun run(source, preset, options, progress, cancel);
+    return run.run(probed);
 }
 
 } // namespace rendition

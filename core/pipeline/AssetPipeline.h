@@ -1,8 +1,12 @@
 #pragma once
-// Runs ONE asset through the engine in-process: probe → validate → plan → transcode
-// (+ package) → playlists → manifest → publish. Progress goes to the sink as
-// stage events; cancel is honoured between and inside stages. On any failure or
-// cancel the staging folder is removed and nothing is published.
+// Runs ONE asset through the engine in-process:
+//   probe → validate → plan → (loudness analysis ∥ thumbnails) → transcode (+ package,
+//   normalize) → re-measure loudness → playlists → QC → manifest → publish.
+// Thumbnails keep running alongside the transcode. Progress goes to the sink as stage
+// events (the sink is serialised here, so it may be a plain function); cancel is honoured
+// between and inside stages. On any failure or cancel the staging folder is removed and
+// nothing is published. A QC failure publishes the version for review without moving
+// `current` and returns status QcFailed.
 
 #include "media/Probe.h"
 #include "model/Preset.h"
@@ -20,6 +24,8 @@ struct AssetRunOptions {
 };
 
 struct PublishedAsset {
+    enum class Status { Invalid = 0, Published, QcFailed };
+    Status status = Status::Invalid;
     QString assetName;
     QString assetDir;     // OUT/<asset>
     QString version;      // "v1"

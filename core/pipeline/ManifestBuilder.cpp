@@ -87,15 +87,16 @@ QJsonObject toolVersions()
             {QStringLiteral("qt"), QString::fromUtf8(qVersion())}};
 }
 
-QJsonObject buildManifest(const QString &assetName, const ProbeResult &probe, const Preset &preset, const LadderPlan &plan,
-                          const TranscodeResult &result, const PackageEntryPoints &entry, double elapsedSeconds)
+QJsonObject buildManifest(const ManifestInputs &in)
 {
+    const TranscodeResult &result = *in.result;
+    const Preset &preset = *in.preset;
     QJsonArray renditions;
     for (const VideoOutput &v : result.video) renditions.append(videoJson(v));
     for (const AudioOutput &a : result.audio) renditions.append(audioJson(a));
     QJsonObject package;
-    if (!entry.hlsMaster.isEmpty()) package.insert(QStringLiteral("hls"), entry.hlsMaster);
-    if (!entry.dashMpd.isEmpty()) package.insert(QStringLiteral("dash"), entry.dashMpd);
+    if (!in.entry.hlsMaster.isEmpty()) package.insert(QStringLiteral("hls"), in.entry.hlsMaster);
+    if (!in.entry.dashMpd.isEmpty()) package.insert(QStringLiteral("dash"), in.entry.dashMpd);
     if (!result.progressiveFile.isEmpty()) package.insert(QStringLiteral("mp4"), result.progressiveFile);
     package.insert(QStringLiteral("segment_duration_s"), preset.packaging.segmentDurationSeconds);
     package.insert(QStringLiteral("segment_format"), preset.packaging.progressiveMp4 ? QStringLiteral("mp4")
@@ -104,19 +105,28 @@ QJsonObject buildManifest(const QString &assetName, const ProbeResult &probe, co
                                                          ? QStringLiteral("mpegts") : QStringLiteral("cmaf"));
     package.insert(QStringLiteral("start_offset_s"), result.startOffsetSeconds);
 
-    return {{QStringLiteral("schema"), QString::fromLatin1(kManifestSchema)},
-            {QStringLiteral("asset"), assetName},
-            {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("source"), probe.toJson()},
-            {QStringLiteral("preset"), preset.toJson()},
-            {QStringLiteral("package"), package},
-            {QStringLiteral("renditions"), renditions},
-            {QStringLiteral("skipped_rungs"), plan.skippedJson()},
-            {QStringLiteral("deinterlaced"), result.deinterlaced},
-            {QStringLiteral("frames_decoded"), result.framesDecoded},
-            {QStringLiteral("decode_errors"), result.decodeErrors},
-            {QStringLiteral("elapsed_s"), elapsedSeconds},
-            {QStringLiteral("tools"), toolVersions()}};
+    QJsonObject m{{QStringLiteral("schema"), QString::fromLatin1(kManifestSchema)},
+                  {QStringLiteral("asset"), in.assetName},
+                  {QStringLiteral("status"), in.status},
+                  {QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("source"), in.probe->toJson()},
+                  {QStringLiteral("preset"), preset.toJson()},
+                  {QStringLiteral("package"), package},
+                  {QStringLiteral("renditions"), renditions},
+                  {QStringLiteral("skipped_rungs"), in.plan->skippedJson()},
+                  {QStringLiteral("deinterlaced"), result.deinterlaced},
+                  {QStringLiteral("frames_decoded"), result.framesDecoded},
+                  {QStringLiteral("decode_errors"), result.decodeErrors},
+                  {QStringLiteral("elapsed_s"), in.elapsedSeconds},
+                  {QStringLiteral("tools"), toolVersions()}};
+    if (in.loudness) m.insert(QStringLiteral("loudness"), in.loudness->toJson());
+    if (in.thumbnails) {
+        QJsonObject t = in.thumbnails->toJson();
+        t.insert(QStringLiteral("dir"), QStringLiteral("thumbnails"));
+        m.insert(QStringLiteral("thumbnails"), t);
+    }
+    if (in.qc) m.insert(QStringLiteral("qc"), in.qc->summaryJson());
+    return m;
 }
 
 } // namespace rendition

@@ -4,8 +4,11 @@
 // and playlists, skipped rungs and why, the package entry points, encoders actually
 // used (with fallback notes) and tool versions.
 
+#include "media/Thumbnails.h"
 #include "model/ProbeResult.h"
+#include "model/QcReport.h"
 #include "pipeline/LadderPlan.h"
+#include "pipeline/LoudnessStage.h"
 #include "pipeline/PlaylistWriter.h"
 #include "pipeline/Transcoder.h"
 
@@ -15,8 +18,21 @@ namespace rendition {
 
 inline constexpr auto kManifestSchema = "rendition.manifest/1";
 
-QJsonObject buildManifest(const QString &assetName, const ProbeResult &probe, const Preset &preset, const LadderPlan &plan,
-                          const TranscodeResult &result, const PackageEntryPoints &entry, double elapsedSeconds);
+struct ManifestInputs {
+    QString assetName;
+    const ProbeResult *probe = nullptr;
+    const Preset *preset = nullptr;
+    const LadderPlan *plan = nullptr;
+    const TranscodeResult *result = nullptr;
+    PackageEntryPoints entry;
+    double elapsedSeconds = 0;
+    const LoudnessOutcome *loudness = nullptr;   // null: loudness stage off or no audio
+    const ThumbnailResult *thumbnails = nullptr; // null: thumbnails off or no video
+    const QcReport *qc = nullptr;                // null: QC off
+    QString status;                              // "published" | "qc_failed"
+};
+
+QJsonObject buildManifest(const ManifestInputs &in);
 
 QJsonObject toolVersions();
 

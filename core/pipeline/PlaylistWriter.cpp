@@ -113,7 +113,24 @@ QString segmentTemplate(const TrackRecord &t, const QString &dir, qint64 ptoTick
 
 qint64 ptoFor(const TrackRecord &t, double offsetSeconds) { return std::llround(offsetSeconds / av_q2d(t.timeBase)); }
 
-QString mpd(const TranscodeResult &r, const Preset &preset)
+// DASH-IF IOP thumbnail tiles: one "segment" per sprite sheet, each covering
+// columns × rows × interval seconds.
+QString imageAdaptationSet(const ThumbnailResult &t, int id)
+{
+    const ThumbnailOptions &o = t.options;
+    const int sheetW = o.tileWidth * o.columns, sheetH = o.tileHeight * o.rows;
+    const double sheetSeconds = o.intervalSeconds * o.columns * o.rows;
+    const qint64 bandwidth = std::max<qint64>(1, std::llround(12000.0 * o.columns * o.rows / sheetSeconds));
+    return QStringLiteral("    <AdaptationSet id=\"%1\" contentType=\"image\" mimeType=\"image/jpeg\">\n"
+                          "      <SupplementalProperty schemeIdUri=\"http://dashif.org/guidelines/thumbnail_tile\" value=\"%2x%3\"/>\n"
+                          "      <Representation id=\"thumbnails\" bandwidth=\"%4\" width=\"%5\" height=\"%6\">\n"
+                          "        <SegmentTemplate media=\"thumbnails/sprite_$Number$.jpg\" duration=\"%7\" timescale=\"1000\" startNumber=\"0\"/>\n"
+                          "      </Representation>\n"
+                          "    </AdaptationSet>\n")
+        .arg(id).arg(o.columns).arg(o.rows).arg(bandwidth).arg(sheetW).arg(sheetH).arg(std::llround(sheetSeconds * 1000));
+}
+
+QString mpd(const TranscodeResult &r, const Preset &preset, const ThumbnailResult *thumbnails)
 {
     double duration = 0;
     for (const VideoOutput &v : r.video) duration = std::max(duration, v.track.durationSeconds());
@@ -150,6 +167,7 @@ QString mpd(const TranscodeResult &r, const Preset &preset)
            << segmentTemplate(a.track, a.dirName, ptoFor(a.track, r.startOffsetSeconds)) << "      </Representation>\n"
            << "    </AdaptationSet>\n";
     }
+    if (thumbnails && !thumbnails->sheets.isEmpty()) ts << imageAdaptationSet(*thumbnails, id);
     ts << "  </Period>\n</MPD>\n";
     return out;
 }
@@ -161,7 +179,8 @@ MeasuredBitrate measure(const TrackRecord &track)
     return MeasuredBitrate{std::llround(track.peakSegmentBitrateBps()), std::llround(track.averageBitrateBps())};
 }
 
-Result<PackageEntryPoints> writePlaylists(const TranscodeResult &r, const Preset &preset, const QString &packageDir)
+Result<PackageEntryPoints> writePlaylists(const TranscodeResult &r, const Preset &preset, const QString &packageDir,
+                                          const ThumbnailResult *thumbnails)
 {
     PackageEntryPoints entry;
     const Packaging &pk = preset.packaging;
@@ -178,7 +197,7 @@ Result<PackageEntryPoints> writePlaylists(const TranscodeResult &r, const Preset
     }
     if (pk.dash) {
         entry.dashMpd = QStringLiteral("manifest.mpd");
-        if (Status s = saveText(root.filePath(entry.dashMpd), mpd(r, preset)); !s) return s.error();
+        if (Status s = saveText(root.filePath(entry.dashMpd), mpd(r, preset, thumbnails)); !s) return s.error();
     }
     return entry;
 }

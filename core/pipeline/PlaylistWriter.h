@@ -3,6 +3,7 @@
 // segment durations and byte counts are measured, never assumed. All URIs are relative
 // to the package root, so a package can be moved or served from anywhere.
 
+#include "media/Thumbnails.h"
 #include "pipeline/Transcoder.h"
 
 #include <QString>
@@ -21,7 +22,9 @@ struct MeasuredBitrate {
 };
 MeasuredBitrate measure(const TrackRecord &track);
 
-// Writes the media playlists, master.m3u8 and/or manifest.mpd into packageDir.
-Result<PackageEntryPoints> writePlaylists(const TranscodeResult &result, const Preset &preset, const QString &packageDir);
+// Writes the media playlists, master.m3u8 and/or manifest.mpd into packageDir. Thumbnail
+// sprites (optional, in packageDir/thumbnails) become a DASH-IF image AdaptationSet.
+Result<PackageEntryPoints> writePlaylists(const TranscodeResult &result, const Preset &preset, const QString &packageDir,
+                                          const ThumbnailResult *thumbnails = nullptr);
 
 } // namespace rendition

@@ -86,7 +86,7 @@ Result<QString> Publisher::createStaging()
     return dir;
 }
 
-Result<QString> Publisher::publish(const QString &stagingDir, const QJsonObject &manifestIn)
+Result<QString> Publisher::publish(const QString &stagingDir, const QJsonObject &manifestIn, Current current)
 {
     const QDir asset(assetDir());
     for (int attempt = 0; attempt < 100; ++attempt) {
@@ -100,6 +100,10 @@ Result<QString> Publisher::publish(const QString &stagingDir, const QJsonObject 
         if (::rename(QFile::encodeName(stagingDir).constData(), QFile::encodeName(target).constData()) != 0) {
             if (errno == EEXIST || errno == ENOTEMPTY) continue; // another run took this number
             return makeError(QStringLiteral("publish.rename"), QStringLiteral("could not move the package into place: %1").arg(QString::fromLocal8Bit(strerror(errno))), target);
+        }
+        if (current == Current::Keep) {
+            releaseLock();
+            return version;
         }
         // Swap `current` atomically: a new symlink renamed over the old one.
         const QString link = asset.filePath(QStringLiteral("current"));

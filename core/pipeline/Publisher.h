@@ -27,9 +27,12 @@ public:
     void removeStaleStaging() const;
     // Creates a fresh staging folder for this run and holds its lock.
     Result<QString> createStaging();
+    enum class Current { Invalid = 0, Move, Keep };
     // Writes manifest.json into staging (last file), renames it to the next version and
-    // points `current` at it. Returns the version folder's name ("v3").
-    Result<QString> publish(const QString &stagingDir, const QJsonObject &manifest);
+    // (Current::Move) points `current` at it. Current::Keep publishes a version for review
+    // only (QC failed): the folder exists, `current` stays where it was.
+    // Returns the version folder's name ("v3").
+    Result<QString> publish(const QString &stagingDir, const QJsonObject &manifest, Current current = Current::Move);
     // Drops a staging folder after a failure or cancel.
     void discard(const QString &stagingDir);
 

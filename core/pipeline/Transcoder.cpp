@@ -209,6 +209,9 @@ Status TranscodeRun::openAudio()
         auto enc = AudioEncoder::open(r);
         if (!enc) return enc.error();
         chain.encoder = std::move(enc).value();
+        if (m_job.normalization) {
+            if (Status s = chain.encoder->setNormalization(*m_job.normalization, m_job.ceilingDbtp); !s) return s;
+        }
         chain.out.encoder = QString::fromUtf8(chain.encoder->context()->codec->name);
         chain.writer = makeWriter(chain.out.dirName, chain.encoder->context());
         if (!chain.writer) return makeError(QStringLiteral("package.mux"), QStringLiteral("could not add the audio track"), r.name);
@@ -314,6 +317,7 @@ Status TranscodeRun::finishAll()
         if (!rec) return rec.error();
         c.out.track = std::move(rec).value();
         c.out.codecString = codecString(c.encoder->context(), c.out.track.initBytes);
+        c.out.limiterReductionDb = c.encoder->limiterReductionDb();
         m_result.audio.append(c.out);
     }
     if (m_progressive) {

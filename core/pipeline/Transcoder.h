@@ -10,11 +10,14 @@
 // same pts on every rung, and segments cut there.
 
 #include "media/EncoderSelector.h"
+#include "media/Loudness.h"
 #include "media/TrackWriter.h"
 #include "model/Preset.h"
 #include "model/ProbeResult.h"
 #include "pipeline/LadderPlan.h"
 #include "util/Progress.h"
+
+#include <optional>
 
 namespace rendition {
 
@@ -24,6 +27,8 @@ struct TranscodeJob {
     Preset preset;
     LadderPlan plan;
     QString packageDir; // where rendition folders are written (a staging folder)
+    std::optional<NormalizationPlan> normalization; // loudness gain/limiter for every audio rendition
+    double ceilingDbtp = -1.0;
 };
 
 struct VideoOutput {
@@ -40,6 +45,7 @@ struct AudioOutput {
     QString encoder;
     QString codecString;
     QString language;
+    double limiterReductionDb = 0; // deepest gain reduction the true-peak limiter applied
     TrackRecord track;
 };
 

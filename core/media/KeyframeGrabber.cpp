@@ -1,0 +1,231 @@
+#include "media/KeyframeGrabber.h"
+
+#include <QFile>
+
+#include <cmath>
+
+namespace rendition {
+
+namespace {
+
+constexpr int kMaxForwardPackets = 500; // fallback decode gives up after this many packets
+
+} // namespace
+
+int KeyframeGrabber::interruptCallback(void *opaque)
+{
+    return static_cast<KeyframeGrabber *>(opaque)->m_cancel.isCanceled() ? 1 : 0;
+}
+
+KeyframeGrabber::~KeyframeGrabber() = default;
+
+Result<std::unique_ptr<KeyframeGrabber>> KeyframeGrabber::open(const QString &path, int decoderThreads,
+                                                               const CancelToken &cancel)
+{
+    std::unique_ptr<KeyframeGrabber> g(new KeyframeGrabber);
+    g->m_path = path;
+    g->m_cancel = cancel;
+    g->m_packet = av::makePacket();
+    g->m_scratch = av::makeFrame();
+
+    AVFormatContext *raw = avformat_alloc_context();
+    raw->interrupt_callback = AVIOInterruptCB{&KeyframeGrabber::interruptCallback, g.get()};
+    int rc = avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr);
+    if (rc < 0) { // avformat_open_input frees the context on failure
+        if (cancel.isCanceled()) return g->canceledError();
+        return av::avError(QStringLiteral("thumbnails.open"), rc,
+                           QStringLiteral("could not open the source; check that it exists and is a media file"), path);
+    }
+    g->m_fmt.reset(raw);
+    if ((rc = avformat_find_stream_info(raw, nullptr)) < 0) {
+        if (cancel.isCanceled()) return g->canceledError();
+        return av::avError(QStringLiteral("thumbnails.open"), rc,
+                           QStringLiteral("could not read the stream layout; the file may be damaged"), path);
+    }
+
+    int index = av_find_best_stream(raw, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (index >= 0 && (raw->streams[index]->disposition & AV_DISPOSITION_ATTACHED_PIC)) {
+        index = -1; // cover art is not a timeline: look for a real video stream
+        for (unsigned i = 0; i < raw->nb_streams && index < 0; ++i) {
+            const AVStream *st = raw->streams[i];
+            if (st->codecpar->codec_type == AVMEDIA_TYPE_VIDEO && !(st->disposition & AV_DISPOSITION_ATTACHED_PIC))
+                index = int(i);
+        }
+    }
+    if (index < 0)
+        return makeError(QStringLiteral("thumbnails.no_video"),
+                         QStringLiteral("the file has no video stream to make thumbnails from; pass a video file"), path);
+    for (unsigned i = 0; i < raw->nb_streams; ++i) raw->streams[i]->discard = int(i) == index ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+    g->m_stream = raw->streams[index];
+    AVStream *st = g->m_stream;
+
+    const AVCodec *codec = avcodec_find_decoder(st->codecpar->codec_id);
+    if (!codec)
+        return makeError(QStringLiteral("thumbnails.no_decoder"),
+                         QStringLiteral("no decoder for the video codec %1; convert the file to a common codec first")
+                             .arg(QString::fromUtf8(avcodec_get_name(st->codecpar->codec_id))),
+                         path);
+    g->m_dec = av::makeCodecContext(codec);
+    avcodec_parameters_to_context(g->m_dec.get(), st->codecpar);
+    g->m_dec->pkt_timebase = st->time_base;
+    // Frame threading delays output by a frame per thread and buys nothing for one lone
+    // picture; slice threads (if the stream has slices) cost no latency.
+    g->m_dec->thread_count = std::max(1, decoderThreads);
+    g->m_dec->thread_type = FF_THREAD_SLICE;
+    if ((rc = avcodec_open2(g->m_dec.get(), codec, nullptr)) < 0)
+        return av::avError(QStringLiteral("thumbnails.no_decoder"), rc, QStringLiteral("could not open the video decoder"), path);
+
+    const double tb = av_q2d(st->time_base);
+    if (st->start_time != AV_NOPTS_VALUE) g->m_origin = st->start_time;
+    else if (raw->start_time != AV_NOPTS_VALUE) g->m_origin = av_rescale_q(raw->start_time, AV_TIME_BASE_Q, st->time_base);
+    if (st->duration != AV_NOPTS_VALUE && st->duration > 0) g->m_durationSeconds = st->duration * tb;
+    else if (raw->duration != AV_NOPTS_VALUE && raw->duration > 0) g->m_durationSeconds = raw->duration / double(AV_TIME_BASE);
+    if (!(g->m_durationSeconds > 0) || !std::isfinite(g->m_durationSeconds))
+        return makeError(QStringLiteral("thumbnails.no_duration"),
+                         QStringLiteral("the video has no known duration, so no timeline to sample; remux it into MP4 or MKV"),
+                         path);
+
+    // Index entries carry decode times; the first keyframe's presentation time is the
+    // stream start, so their difference is the reorder delay to add (≥ 0, < 10 s).
+    if (avformat_index_get_entries_count(st) > 0 && st->start_time != AV_NOPTS_VALUE) {
+        const AVIndexEntry *first = avformat_index_get_entry(st, 0);
+        const int64_t delta = st->start_time - first->timestamp;
+        if (delta > 0 && delta * tb < 10.0) g->m_indexToPts = delta;
+    }
+    return g;
+}
+
+int KeyframeGrabber::width() const { return m_stream->codecpar->width; }
+int KeyframeGrabber::height() const { return m_stream->codecpar->height; }
+
+AVRational KeyframeGrabber::sampleAspectRatio() const
+{
+    AVRational sar = av_guess_sample_aspect_ratio(m_fmt.get(), m_stream, nullptr);
+    if (sar.num <= 0 || sar.den <= 0) sar = AVRational{1, 1};
+    return sar;
+}
+
+Error KeyframeGrabber::canceledError() const
+{
+    return makeError(QStringLiteral("canceled"), QStringLiteral("making thumbnails was canceled"), m_path);
+}
+
+int64_t KeyframeGrabber::toStreamTime(double seconds) const
+{
+    return m_origin + std::llround(seconds / av_q2d(m_stream->time_base));
+}
+
+double KeyframeGrabber::frameSeconds(const AVFrame *frame) const
+{
+    const int64_t pts = frame->best_effort_timestamp != AV_NOPTS_VALUE ? frame->best_effort_timestamp : frame->pts;
+    if (pts == AV_NOPTS_VALUE) return -1;
+    return (pts - m_origin) * av_q2d(m_stream->time_base);
+}
+
+int64_t KeyframeGrabber::nearestKeyframe(double seconds) const
+{
+    if (avformat_index_get_entries_count(m_stream) <= 0) return AV_NOPTS_VALUE;
+    const int64_t target = toStreamTime(seconds) - m_indexToPts;
+    // Without AVSEEK_FLAG_ANY both searches only return keyframe entries.
+    const int before = av_index_search_timestamp(m_stream, target, AVSEEK_FLAG_BACKWARD);
+    const int after = av_index_search_timestamp(m_stream, target, 0);
+    const AVIndexEntry *b = before >= 0 ? avformat_index_get_entry(m_stream, before) : nullptr;
+    const AVIndexEntry *a = after >= 0 ? avformat_index_get_entry(m_stream, after) : nullptr;
+    if (!a && !b) return AV_NOPTS_VALUE;
+    if (!a) return b->timestamp;
+    if (!b) return a->timestamp;
+    return (a->timestamp - target) < (target - b->timestamp) ? a->timestamp : b->timestamp;
+}
+
+Status KeyframeGrabber::seekTo(int64_t timestamp)
+{
+    int rc = av_seek_frame(m_fmt.get(), m_stream->index, timestamp, AVSEEK_FLAG_BACKWARD);
+    if (rc < 0 && !m_cancel.isCanceled()) // e.g. before the first keyframe: take the first one after
+        rc = avformat_seek_file(m_fmt.get(), m_stream->index, INT64_MIN, timestamp, INT64_MAX, 0);
+    if (m_cancel.isCanceled()) return canceledError();
+    if (rc < 0)
+        return av::avError(QStringLiteral("thumbnails.seek"), rc,
+                           QStringLiteral("could not seek in the source; the file may be damaged or not seekable"), m_path);
+    avcodec_flush_buffers(m_dec.get());
+    return {};
+}
+
+Result<bool> KeyframeGrabber::readVideoPacket()
+{
+    for (;;) {
+        if (m_cancel.isCanceled()) return canceledError();
+        const int rc = av_read_frame(m_fmt.get(), m_packet.get());
+        if (rc == AVERROR_EOF || (rc < 0 && m_fmt->pb && avio_feof(m_fmt->pb))) return false;
+        if (rc < 0) {
+            if (m_cancel.isCanceled()) return canceledError();
+            return av::avError(QStringLiteral("thumbnails.decode"), rc, QStringLiteral("could not read the source"), m_path);
+        }
+        if (m_packet->stream_index == m_stream->index) return true;
+        av_packet_unref(m_packet.get());
+    }
+}
+
+void KeyframeGrabber::decode(const AVPacket *packet, av::FramePtr &first)
+{
+    avcodec_send_packet(m_dec.get(), packet); // a corrupt packet just yields no picture
+    while (avcodec_receive_frame(m_dec.get(), m_scratch.get()) >= 0) {
+        ++m_framesDecoded;
+        if (!first) first = av::refFrame(m_scratch.get());
+        av_frame_unref(m_scratch.get());
+    }
+}
+
+Result<av::FramePtr> KeyframeGrabber::decodeKeyframeAlone()
+{
+    av::FramePtr first;
+    for (;;) {
+        Result<bool> more = readVideoPacket();
+        if (!more) return more.error();
+        if (!*more) return first;
+        if (m_packet->flags & AV_PKT_FLAG_KEY) break;
+        av_packet_unref(m_packet.get()); // not decodable alone: never reaches the decoder
+    }
+    decode(m_packet.get(), first);
+    av_packet_unref(m_packet.get());
+    if (!first) decode(nullptr, first); // drain: the decoder's reorder delay releases the picture
+    return first;
+}
+
+Result<av::FramePtr> KeyframeGrabber::decodeForward()
+{
+    av::FramePtr first;
+    bool started = false;
+    for (int sent = 0; sent < kMaxForwardPackets && !first;) {
+        Result<bool> more = readVideoPacket();
+        if (!more) return more.error();
+        if (!*more) break;
+        started = started || (m_packet->flags & AV_PKT_FLAG_KEY);
+        if (started) {
+            decode(m_packet.get(), first);
+            ++sent;
+        }
+        av_packet_unref(m_packet.get());
+    }
+    if (!first) decode(nullptr, first);
+    return first;
+}
+
+Result<av::FramePtr> KeyframeGrabber::grab(double seconds)
+{
+    if (m_cancel.isCanceled()) return canceledError();
+    const int64_t key = nearestKeyframe(seconds);
+    const int64_t target = key != AV_NOPTS_VALUE ? key : toStreamTime(seconds);
+    if (Status s = seekTo(target); !s) return s.error();
+    Result<av::FramePtr> frame = decodeKeyframeAlone();
+    if (!frame || *frame) return frame;
+    // The keyframe alone gave nothing (e.g. its second field is in the next packet):
+    // decode forward from it until the first picture comes out.
+    if (Status s = seekTo(target); !s) return s.error();
+    frame = decodeForward();
+    if (!frame || *frame) return frame;
+    return makeError(QStringLiteral("thumbnails.decode"),
+                     QStringLiteral("no picture could be decoded near %1 s; the file may be damaged").arg(seconds, 0, 'f', 3),
+                     m_path);
+}
+
+} // namespace rendition

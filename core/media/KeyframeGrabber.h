@@ -1,0 +1,70 @@
+#pragma once
+// Random access to a source's video by keyframe, for thumbnails: picks the keyframe nearest
+// a time from the demuxer's index (the closer of the one before and the one after), seeks to
+// it and decodes that one picture — the keyframe packet is sent alone and the decoder drained,
+// so no other frame of the title is decoded. Non-key packets met after a seek are dropped
+// before the decoder (the effect of skip_frame = AVDISCARD_NONKEY without even parsing them).
+// Without an index (e.g. MPEG-TS) each grab seeks backward to the time and takes the first
+// keyframe it meets. Single-threaded: one instance per thread. Times are seconds from the
+// video stream's first timestamp. Frames returned are new references the caller owns.
+
+#include "media/FFmpegPtr.h"
+#include "util/Progress.h"
+
+#include <memory>
+
+namespace rendition {
+
+class KeyframeGrabber {
+public:
+    // Errors: thumbnails.open (unreadable / not media), thumbnails.no_video,
+    // thumbnails.no_duration; context = path. decoderThreads: slice threads (≥ 1).
+    static Result<std::unique_ptr<KeyframeGrabber>> open(const QString &path, int decoderThreads,
+                                                        const CancelToken &cancel);
+    ~KeyframeGrabber();
+
+    double durationSeconds() const { return m_durationSeconds; }
+    int width() const;
+    int height() const;
+    AVRational sampleAspectRatio() const; // 1:1 when the file does not say
+
+    // Index timestamp of the keyframe nearest `seconds`, or AV_NOPTS_VALUE without an index.
+    // Two times with the same answer show the same picture.
+    int64_t nearestKeyframe(double seconds) const;
+
+    // The picture of the keyframe nearest `seconds`. Errors: canceled, thumbnails.decode
+    // (nothing decodable there), thumbnails.seek.
+    Result<av::FramePtr> grab(double seconds);
+
+    // Seconds from the stream start of a frame this grabber returned.
+    double frameSeconds(const AVFrame *frame) const;
+    int framesDecoded() const { return m_framesDecoded; }
+    QString path() const { return m_path; }
+
+private:
+    KeyframeGrabber() = default;
+    static int interruptCallback(void *opaque);
+    Error canceledError() const;
+    int64_t toStreamTime(double seconds) const;
+    Status seekTo(int64_t timestamp);
+    // Reads the next packet of the video stream into m_packet; false at end of file.
+    Result<bool> readVideoPacket();
+    // Sends m_packet (or the drain signal when null) and collects frames; the first is kept.
+    void decode(const AVPacket *packet, av::FramePtr &first);
+    Result<av::FramePtr> decodeKeyframeAlone();
+    Result<av::FramePtr> decodeForward();
+
+    QString m_path;
+    CancelToken m_cancel;
+    av::FormatInputPtr m_fmt;
+    av::CodecContextPtr m_dec;
+    av::PacketPtr m_packet;
+    av::FramePtr m_scratch;
+    AVStream *m_stream = nullptr; // owned by m_fmt
+    int64_t m_origin = 0;         // first pts, stream time base
+    int64_t m_indexToPts = 0;     // index timestamps are dts: pts ≈ dts + this (reorder delay)
+    double m_durationSeconds = 0;
+    int m_framesDecoded = 0;
+};
+
+} // namespace rendition
