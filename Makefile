@@ -30,6 +30,11 @@ test-full: build
 
 bench: build
 	@bash bench/ladder/run.sh $(CLI)
+	@bash bench/loudness/run.sh $(CLI)
+	@bash bench/thumbnails/run.sh $(CLI)
+
+bench-loudness: build
+	@bash bench/loudness/run.sh $(CLI)
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)

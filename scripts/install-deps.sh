@@ -10,11 +10,18 @@ DEB_PACKAGES=(
   libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev libswresample-dev
   libebur128-dev libssl-dev libcurl4-openssl-dev
   ffmpeg xvfb xauth imagemagick time
+  chromium nodejs npm
 )
+
+# Names that installed packages provide: NodeSource's nodejs provides (and conflicts with)
+# Debian's npm, so "npm" is present when such a nodejs is installed.
+provided=$(dpkg-query -W -f='${db:Status-Abbrev}|${Provides}\n' 2>/dev/null |
+  awk -F'|' '$1 ~ /^ii/ { n = split($2, a, ","); for (i = 1; i <= n; i++) { sub(/\(.*/, "", a[i]); gsub(/ /, "", a[i]); if (a[i] != "") print a[i] } }')
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" &&
+     ! grep -qxF "$p" <<<"$provided"; then
     missing+=("$p")
   fi
 done
@@ -28,4 +35,19 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "install-deps: all Debian packages present"
+fi
+
+# Player-test dependencies (tests/player: puppeteer-core + shaka-player, dash.js, hls.js at the
+# versions in package-lock.json). puppeteer-core drives Debian's /usr/bin/chromium and never
+# downloads a browser. Reinstalled only when node_modules is missing or older than the lock file.
+player_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/player"
+if [[ -f "$player_dir/package-lock.json" ]]; then
+  stamp="$player_dir/node_modules/.package-lock.json" # rewritten by every npm install/ci
+  [[ -e "$stamp" ]] || stamp="$player_dir/node_modules"
+  if [[ ! -e "$stamp" || "$player_dir/package-lock.json" -nt "$stamp" ]]; then
+    echo "install-deps: npm ci in tests/player"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$player_dir" --no-audit --no-fund
+  else
+    echo "install-deps: tests/player/node_modules up to date"
+  fi
 fi

@@ -14,6 +14,7 @@ inline constexpr int kExitUsage = 2;
 int probeCommand(const QStringList &args);   // probe FILE... [--json] [--no-hash]
 int presetsCommand(const QStringList &args); // presets list|show NAME|validate FILE|export NAME
 int runCommand(const QStringList &args);     // run --preset P --out DIR INPUT...
+int qcCommand(const QStringList &args);      // qc FILE --preset P [--json]
 int thumbnailsCommand(const QStringList &args); // thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]
 
 } // namespace rendition::cli

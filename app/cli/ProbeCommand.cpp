@@ -1,10 +1,15 @@
-// rendition-cli probe FILE... [--json] [--no-hash]
+// rendition-cli probe FILE... [--json] [--no-hash] [--loudness [--curve]]
 // Human mode: one readable summary per file on stdout. --json: one JSON array of
 // ProbeResult::toJson() on stdout. Either way every rejected file is named on stderr.
-// Exit: 0 no file has a fatal problem, 1 at least one has, 2 usage error.
+// --loudness measures every accepted file with audio (EBU R128: integrated, range, true
+// peak, sample peak, duration): a "loudness" line in the summary, a "loudness" object in the
+// JSON (with the momentary/short-term curve when --curve is given too).
+// Exit: 0 no file has a fatal problem, 1 at least one has (or its loudness could not be
+// measured), 2 usage error.
 
 #include "Commands.h"
 
+#include "media/Loudness.h"
 #include "media/Probe.h"
 
 #include <QCommandLineParser>
@@ -12,6 +17,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+
+#include <algorithm>
+#include <optional>
 
 namespace rendition::cli {
 
@@ -57,7 +65,60 @@ QString describeStream(const StreamInfo &s)
     return parts.join(QStringLiteral(", "));
 }
 
-void printSummary(QTextStream &out, const ProbeResult &r)
+QString formatLoudness(const LoudnessStats &l)
+{
+    QString text = QStringLiteral("%1 LUFS integrated, LRA %2 LU")
+                       .arg(l.integratedLufs, 0, 'f', 1)
+                       .arg(l.rangeLu, 0, 'f', 1);
+    if (l.truePeakMeasured) text += QStringLiteral(", true peak %1 dBTP").arg(l.truePeakDbtp, 0, 'f', 1);
+    text += QStringLiteral(", sample peak %1 dBFS, %2 s").arg(l.samplePeakDbfs, 0, 'f', 1).arg(l.durationSeconds, 0, 'f', 3);
+    return text;
+}
+
+// Loudness of one probed file: measured, skipped (no audio), or failed.
+struct FileLoudness {
+    std::optional<LoudnessStats> stats;
+    std::optional<Error> error;
+    bool noAudio = false;
+};
+
+FileLoudness measureFile(const ProbeResult &r, bool withCurve)
+{
+    FileLoudness out;
+    const bool hasAudio = std::any_of(r.streams.begin(), r.streams.end(), [](const StreamInfo &s) { return s.type == u"audio"; });
+    if (!hasAudio) {
+        out.noAudio = true;
+        return out;
+    }
+    LoudnessMeasureOptions options;
+    options.curveIntervalSeconds = withCurve ? 0.1 : 0.0;
+    Result<LoudnessStats> stats = measureLoudness(r.path, options, {}, {});
+    if (stats)
+        out.stats = std::move(stats).value();
+    else
+        out.error = stats.error();
+    return out;
+}
+
+QJsonObject loudnessJson(const FileLoudness &l, bool withCurve)
+{
+    if (l.stats) return l.stats->toJson(withCurve);
+    if (l.noAudio) return {{QStringLiteral("skipped"), QStringLiteral("no audio stream")}};
+    return {{QStringLiteral("error"), l.error->toJson()}};
+}
+
+void printLoudness(QTextStream &out, const FileLoudness &l)
+{
+    out << "  loudness:  ";
+    if (l.stats)
+        out << formatLoudness(*l.stats) << '\n';
+    else if (l.noAudio)
+        out << "n/a (no audio stream)\n";
+    else
+        out << "not measured: " << l.error->message << '\n';
+}
+
+void printSummary(QTextStream &out, const ProbeResult &r, const FileLoudness *loudness)
 {
     out << r.path << '\n';
     if (!r.container.isEmpty())
@@ -75,6 +136,7 @@ void printSummary(QTextStream &out, const ProbeResult &r)
         if (p.streamIndex >= 0) out << " (stream " << p.streamIndex << ')';
         out << ": " << p.message << '\n';
     }
+    if (loudness) printLoudness(out, *loudness);
     out << "  verdict:   " << (r.hasFatal() ? "REJECTED" : "ok") << "\n\n";
 }
 
@@ -103,8 +165,15 @@ int probeCommand(const QStringList &args)
                                         QStringLiteral("Print one JSON array (schema rendition.probe/1)."));
     const QCommandLineOption noHashOption(QStringLiteral("no-hash"),
                                           QStringLiteral("Skip the SHA-256 of each file."));
+    const QCommandLineOption loudnessOption(
+        QStringLiteral("loudness"),
+        QStringLiteral("Measure EBU R128 loudness (integrated, range, true peak, sample peak) of every accepted file."));
+    const QCommandLineOption curveOption(QStringLiteral("curve"),
+                                         QStringLiteral("With --loudness --json: include the momentary/short-term curve."));
     parser.addOption(jsonOption);
     parser.addOption(noHashOption);
+    parser.addOption(loudnessOption);
+    parser.addOption(curveOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Media files to probe."),
                                  QStringLiteral("FILE..."));
 
@@ -125,15 +194,31 @@ int probeCommand(const QStringList &args)
     ProbeOptions options;
     options.hash = parser.isSet(noHashOption) ? HashMode::Skip : HashMode::Compute;
     const bool json = parser.isSet(jsonOption);
+    const bool loudness = parser.isSet(loudnessOption);
+    const bool curve = parser.isSet(curveOption);
+    if (curve && !loudness) {
+        err << program << ": --curve needs --loudness.\n\n" << usageText(parser, program);
+        return kExitUsage;
+    }
 
     QJsonArray results;
     int rejected = 0;
+    int unmeasured = 0;
     for (const QString &file : files) {
         const ProbeResult r = probe(file, options);
-        if (json)
-            results.append(r.toJson());
-        else
-            printSummary(out, r);
+        std::optional<FileLoudness> level;
+        if (loudness && !r.hasFatal()) level = measureFile(r, curve && json);
+        if (level && level->error) {
+            ++unmeasured;
+            err << program << ": " << file << ": " << level->error->code << ": " << level->error->message << '\n';
+        }
+        if (json) {
+            QJsonObject o = r.toJson();
+            if (level) o.insert(QStringLiteral("loudness"), loudnessJson(*level, curve));
+            results.append(o);
+        } else {
+            printSummary(out, r, level ? &*level : nullptr);
+        }
         if (!r.hasFatal()) continue;
         ++rejected;
         for (const ProbeProblem &p : r.problems)
@@ -144,7 +229,9 @@ int probeCommand(const QStringList &args)
     out.flush();
     if (rejected > 0)
         err << program << ": " << rejected << " of " << files.size() << " file(s) rejected.\n";
-    return rejected > 0 ? kExitFailed : kExitOk;
+    if (unmeasured > 0)
+        err << program << ": the loudness of " << unmeasured << " file(s) could not be measured.\n";
+    return rejected > 0 || unmeasured > 0 ? kExitFailed : kExitOk;
 }
 
 } // namespace rendition::cli

@@ -19,6 +19,7 @@ void printUsage(QTextStream &out)
            "  probe FILE... [--json]                 inspect media and report problems\n"
            "  presets list|show NAME|validate FILE|export NAME\n"
            "  run --preset NAME|FILE --out DIR INPUT...  transcode + package inputs\n"
+           "  qc FILE --preset NAME|FILE [--json]     check a published version folder or a media file\n"
            "  thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]  poster + sprites + VTT\n\n"
            "Run 'rendition-cli <command> --help' for the options of a command.\n";
 }
@@ -47,6 +48,7 @@ int main(int argc, char *argv[])
     if (command == u"probe") return rendition::cli::probeCommand(rest);
     if (command == u"presets") return rendition::cli::presetsCommand(rest);
     if (command == u"run") return rendition::cli::runCommand(rest);
+    if (command == u"qc") return rendition::cli::qcCommand(rest);
     if (command == u"thumbnails") return rendition::cli::thumbnailsCommand(rest);
     if (command == u"--version" || command == u"version") {
         QTextStream(stdout) << "rendition-cli " << RENDITION_VERSION << '\n';

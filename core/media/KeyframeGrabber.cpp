@@ -10,6 +10,17 @@ namespace {
 
 constexpr int kMaxForwardPackets = 500; // fallback decode gives up after this many packets
 
+// Demuxers whose index lists real keyframes (from the file's own tables, or from keyframe
+// flags as they read). MPEG-TS and PS add "keyframe" entries for any timestamp they met while
+// searching, so their index cannot pick pictures.
+bool hasTrustworthyIndex(const AVInputFormat *format)
+{
+    const QList<QByteArray> names = QByteArray(format->name).split(',');
+    for (const char *trusted : {"mov", "mp4", "matroska", "webm", "avi"})
+        if (names.contains(trusted)) return true;
+    return false;
+}
+
 } // namespace
 
 int KeyframeGrabber::interruptCallback(void *opaque)
@@ -87,7 +98,12 @@ Result<std::unique_ptr<KeyframeGrabber>> KeyframeGrabber::open(const QString &pa
 
     // Index entries carry decode times; the first keyframe's presentation time is the
     // stream start, so their difference is the reorder delay to add (≥ 0, < 10 s).
-    if (avformat_index_get_entries_count(st) > 0 && st->start_time != AV_NOPTS_VALUE) {
+    // A first seek makes lazy demuxers load their index (Matroska reads its cues then).
+    // Matroska without cues (and AVI without idx1) builds it while reading, so it may be
+    // partial: nearestKeyframe() trusts it only where a keyframe after the time is known.
+    av_seek_frame(raw, index, g->m_origin, AVSEEK_FLAG_BACKWARD);
+    g->m_hasIndex = hasTrustworthyIndex(raw->iformat) && avformat_index_get_entries_count(st) > 0;
+    if (g->m_hasIndex && st->start_time != AV_NOPTS_VALUE) {
         const AVIndexEntry *first = avformat_index_get_entry(st, 0);
         const int64_t delta = st->start_time - first->timestamp;
         if (delta > 0 && delta * tb < 10.0) g->m_indexToPts = delta;
@@ -124,22 +140,33 @@ double KeyframeGrabber::frameSeconds(const AVFrame *frame) const
 
 int64_t KeyframeGrabber::nearestKeyframe(double seconds) const
 {
-    if (avformat_index_get_entries_count(m_stream) <= 0) return AV_NOPTS_VALUE;
+    if (!m_hasIndex) return AV_NOPTS_VALUE;
     const int64_t target = toStreamTime(seconds) - m_indexToPts;
     // Without AVSEEK_FLAG_ANY both searches only return keyframe entries.
     const int before = av_index_search_timestamp(m_stream, target, AVSEEK_FLAG_BACKWARD);
     const int after = av_index_search_timestamp(m_stream, target, 0);
     const AVIndexEntry *b = before >= 0 ? avformat_index_get_entry(m_stream, before) : nullptr;
     const AVIndexEntry *a = after >= 0 ? avformat_index_get_entry(m_stream, after) : nullptr;
-    if (!a && !b) return AV_NOPTS_VALUE;
-    if (!a) return b->timestamp;
+    if (!a) {
+        // No keyframe known after the time: past the last keyframe if the index reaches that
+        // far (mov indexes every sample), else past the part a demuxer-built index covers so
+        // far — then let grab() search by time.
+        const AVIndexEntry *last = avformat_index_get_entry(m_stream, avformat_index_get_entries_count(m_stream) - 1);
+        return b && last->timestamp >= target ? b->timestamp : AV_NOPTS_VALUE;
+    }
     if (!b) return a->timestamp;
     return (a->timestamp - target) < (target - b->timestamp) ? a->timestamp : b->timestamp;
 }
 
 Status KeyframeGrabber::seekTo(int64_t timestamp)
 {
-    int rc = av_seek_frame(m_fmt.get(), m_stream->index, timestamp, AVSEEK_FLAG_BACKWARD);
+    int rc = -1;
+    // At or before the start, a timestamp search (TS/PS) may land past the first keyframe:
+    // go to the first byte instead where the demuxer allows it.
+    if (timestamp <= m_origin && !(m_fmt->iformat->flags & AVFMT_NO_BYTE_SEEK))
+        rc = av_seek_frame(m_fmt.get(), m_stream->index, 0, AVSEEK_FLAG_BYTE);
+    if (rc < 0 && !m_cancel.isCanceled())
+        rc = av_seek_frame(m_fmt.get(), m_stream->index, timestamp, AVSEEK_FLAG_BACKWARD);
     if (rc < 0 && !m_cancel.isCanceled()) // e.g. before the first keyframe: take the first one after
         rc = avformat_seek_file(m_fmt.get(), m_stream->index, INT64_MIN, timestamp, INT64_MAX, 0);
     if (m_cancel.isCanceled()) return canceledError();
@@ -175,20 +202,103 @@ void KeyframeGrabber::decode(const AVPacket *packet, av::FramePtr &first)
     }
 }
 
-Result<av::FramePtr> KeyframeGrabber::decodeKeyframeAlone()
+Result<av::FramePtr> KeyframeGrabber::decodeKeyframeAlone(int64_t key)
 {
     av::FramePtr first;
     for (;;) {
         Result<bool> more = readVideoPacket();
         if (!more) return more.error();
         if (!*more) return first;
-        if (m_packet->flags & AV_PKT_FLAG_KEY) break;
-        av_packet_unref(m_packet.get()); // not decodable alone: never reaches the decoder
+        // Demuxers differ in how they read a seek time (mov subtracts its edit-list shift), so
+        // the seek may land a keyframe early: skip to the wanted one by its index timestamp.
+        // Indexes hold decode (mov) or presentation (mkv, PS) times: compare with the later of the two.
+        const int64_t latest = std::max(m_packet->dts, m_packet->pts); // AV_NOPTS_VALUE is INT64_MIN
+        const bool early = latest != AV_NOPTS_VALUE && latest < key;
+        if ((m_packet->flags & AV_PKT_FLAG_KEY) && !early) break;
+        av_packet_unref(m_packet.get()); // never reaches the decoder
     }
+    return decodePacketAlone();
+}
+
+av::FramePtr KeyframeGrabber::decodePacketAlone()
+{
+    av::FramePtr first;
+    const int64_t packetTime = m_packet->pts != AV_NOPTS_VALUE ? m_packet->pts : m_packet->dts;
     decode(m_packet.get(), first);
     av_packet_unref(m_packet.get());
     if (!first) decode(nullptr, first); // drain: the decoder's reorder delay releases the picture
+    // Some containers (AVI) give no presentation time to a lone picture: use the packet's.
+    if (first && first->best_effort_timestamp == AV_NOPTS_VALUE && first->pts == AV_NOPTS_VALUE)
+        first->best_effort_timestamp = first->pts = packetTime;
     return first;
+}
+
+Result<av::FramePtr> KeyframeGrabber::decodeNearestKeyframeByTime(int64_t target, int64_t earliest)
+{
+    // The timestamp search of TS/PS lands only roughly: start a second early. Only packet
+    // headers are read until the choice is made; one packet is decoded.
+    if (Status s = seekTo(earliest - std::llround(1.0 / av_q2d(m_stream->time_base))); !s) return s.error();
+    av::PacketPtr before; // last keyframe presented in [earliest, target)
+    for (;;) {
+        Result<bool> more = readVideoPacket();
+        if (!more) return more.error();
+        if (!*more) break;
+        const int64_t pts = m_packet->pts != AV_NOPTS_VALUE ? m_packet->pts : m_packet->dts;
+        if (!(m_packet->flags & AV_PKT_FLAG_KEY) || pts == AV_NOPTS_VALUE || pts < earliest) {
+            av_packet_unref(m_packet.get());
+            continue;
+        }
+        if (pts < target) {
+            if (!before) before = av::makePacket();
+            av_packet_unref(before.get());
+            av_packet_move_ref(before.get(), m_packet.get());
+            continue;
+        }
+        // The first keyframe at or after the target: it wins unless `before` is nearer (ties go before).
+        if (before) {
+            const int64_t beforePts = before->pts != AV_NOPTS_VALUE ? before->pts : before->dts;
+            if (target - beforePts <= pts - target) {
+                av_packet_unref(m_packet.get());
+                av_packet_move_ref(m_packet.get(), before.get());
+            }
+        }
+        return decodePacketAlone();
+    }
+    if (!before) return av::FramePtr();
+    av_packet_move_ref(m_packet.get(), before.get());
+    return decodePacketAlone();
+}
+
+Result<av::FramePtr> KeyframeGrabber::decodeLastKeyframeBefore(int64_t limit)
+{
+    const double tb = av_q2d(m_stream->time_base);
+    for (double back = 1.0;; back *= 2) {
+        const int64_t from = limit - std::llround(back / tb);
+        if (Status s = seekTo(from); !s) return s.error();
+        av::PacketPtr last;
+        for (;;) {
+            Result<bool> more = readVideoPacket();
+            if (!more) return more.error();
+            if (!*more) break;
+            const int64_t t = m_packet->pts != AV_NOPTS_VALUE ? m_packet->pts : m_packet->dts;
+            if (t != AV_NOPTS_VALUE && t > limit) {
+                av_packet_unref(m_packet.get());
+                break;
+            }
+            if (m_packet->flags & AV_PKT_FLAG_KEY) {
+                if (!last) last = av::makePacket();
+                av_packet_unref(last.get());
+                av_packet_move_ref(last.get(), m_packet.get());
+            } else {
+                av_packet_unref(m_packet.get());
+            }
+        }
+        if (last) {
+            av_packet_move_ref(m_packet.get(), last.get());
+            return decodePacketAlone();
+        }
+        if (from <= m_origin) return av::FramePtr(); // searched back to the start
+    }
 }
 
 Result<av::FramePtr> KeyframeGrabber::decodeForward()
@@ -210,17 +320,25 @@ Result<av::FramePtr> KeyframeGrabber::decodeForward()
     return first;
 }
 
-Result<av::FramePtr> KeyframeGrabber::grab(double seconds)
+Result<av::FramePtr> KeyframeGrabber::grab(double seconds, double slackSeconds)
 {
     if (m_cancel.isCanceled()) return canceledError();
     const int64_t key = nearestKeyframe(seconds);
-    const int64_t target = key != AV_NOPTS_VALUE ? key : toStreamTime(seconds);
-    if (Status s = seekTo(target); !s) return s.error();
-    Result<av::FramePtr> frame = decodeKeyframeAlone();
+    Result<av::FramePtr> frame = av::FramePtr();
+    if (key != AV_NOPTS_VALUE) {
+        // Seek to the keyframe's presentation time (index timestamps are decode times).
+        if (Status s = seekTo(key + m_indexToPts); !s) return s.error();
+        frame = decodeKeyframeAlone(key);
+    } else {
+        // By time: the nearest keyframe presented within [seconds − slack, next keyframe];
+        // if there is none, the last keyframe at or before the time.
+        frame = decodeNearestKeyframeByTime(toStreamTime(seconds), toStreamTime(std::max(0.0, seconds - slackSeconds)));
+        if (frame && !*frame) frame = decodeLastKeyframeBefore(toStreamTime(seconds));
+    }
     if (!frame || *frame) return frame;
     // The keyframe alone gave nothing (e.g. its second field is in the next packet):
-    // decode forward from it until the first picture comes out.
-    if (Status s = seekTo(target); !s) return s.error();
+    // decode forward from the keyframe before the time until the first picture comes out.
+    if (Status s = seekTo(key != AV_NOPTS_VALUE ? key + m_indexToPts : toStreamTime(seconds)); !s) return s.error();
     frame = decodeForward();
     if (!frame || *frame) return frame;
     return makeError(QStringLiteral("thumbnails.decode"),

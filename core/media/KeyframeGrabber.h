@@ -4,8 +4,9 @@
 // it and decodes that one picture — the keyframe packet is sent alone and the decoder drained,
 // so no other frame of the title is decoded. Non-key packets met after a seek are dropped
 // before the decoder (the effect of skip_frame = AVDISCARD_NONKEY without even parsing them).
-// Without an index (e.g. MPEG-TS) each grab seeks backward to the time and takes the first
-// keyframe it meets. Single-threaded: one instance per thread. Times are seconds from the
+// Without an index (e.g. MPEG-TS), or past its end, each grab seeks a little before the time
+// and reads packet headers to find the keyframe nearest the time, no earlier than the time
+// minus a slack (half the tile interval); past the last keyframe, the last one. Single-threaded: one instance per thread. Times are seconds from the
 // video stream's first timestamp. Frames returned are new references the caller owns.
 
 #include "media/FFmpegPtr.h"
@@ -28,13 +29,15 @@ public:
     int height() const;
     AVRational sampleAspectRatio() const; // 1:1 when the file does not say
 
-    // Index timestamp of the keyframe nearest `seconds`, or AV_NOPTS_VALUE without an index.
-    // Two times with the same answer show the same picture.
+    // Index timestamp of the keyframe nearest `seconds`; AV_NOPTS_VALUE without an index or
+    // when no keyframe after `seconds` is known. Two times with the same answer (not
+    // AV_NOPTS_VALUE) show the same picture.
     int64_t nearestKeyframe(double seconds) const;
 
-    // The picture of the keyframe nearest `seconds`. Errors: canceled, thumbnails.decode
+    // The picture of the keyframe nearest `seconds`. Without an index: the nearest one
+    // presented at or after seconds − slackSeconds. Errors: canceled, thumbnails.decode
     // (nothing decodable there), thumbnails.seek.
-    Result<av::FramePtr> grab(double seconds);
+    Result<av::FramePtr> grab(double seconds, double slackSeconds = 0);
 
     // Seconds from the stream start of a frame this grabber returned.
     double frameSeconds(const AVFrame *frame) const;
@@ -51,7 +54,17 @@ private:
     Result<bool> readVideoPacket();
     // Sends m_packet (or the drain signal when null) and collects frames; the first is kept.
     void decode(const AVPacket *packet, av::FramePtr &first);
-    Result<av::FramePtr> decodeKeyframeAlone();
+    // Skips packets until a keyframe at or after the index timestamp `key`, sends it alone
+    // and drains the decoder.
+    Result<av::FramePtr> decodeKeyframeAlone(int64_t key);
+    // Without an index: of the keyframes presented from `earliest` on, the one nearest
+    // `target` (stream time base), decoded alone; null if none.
+    Result<av::FramePtr> decodeNearestKeyframeByTime(int64_t target, int64_t earliest);
+    // Sends m_packet alone and drains the decoder: its picture, or null.
+    av::FramePtr decodePacketAlone();
+    // Reads back from `limit` (doubling the step) for the last keyframe presented at or
+    // before it, and decodes that one alone.
+    Result<av::FramePtr> decodeLastKeyframeBefore(int64_t limit);
     Result<av::FramePtr> decodeForward();
 
     QString m_path;
@@ -63,6 +76,7 @@ private:
     AVStream *m_stream = nullptr; // owned by m_fmt
     int64_t m_origin = 0;         // first pts, stream time base
     int64_t m_indexToPts = 0;     // index timestamps are dts: pts ≈ dts + this (reorder delay)
+    bool m_hasIndex = false;      // the demuxer's header gave a keyframe index
     double m_durationSeconds = 0;
     int m_framesDecoded = 0;
 };

@@ -179,7 +179,7 @@ Result<ThumbnailResult> makeThumbnails(const QString &source, const QString &out
         const double start = k * interval;
         const int64_t key = grabber.nearestKeyframe(start);
         if (!picture || key == AV_NOPTS_VALUE || key != pictureKey) {
-            Result<av::FramePtr> grabbed = grabber.grab(start);
+            Result<av::FramePtr> grabbed = grabber.grab(start, interval / 2);
             if (grabbed) {
                 picture = std::move(*grabbed);
                 pictureKey = key;
@@ -213,7 +213,7 @@ Result<ThumbnailResult> makeThumbnails(const QString &source, const QString &out
                          QStringLiteral("no video picture could be decoded; the file is probably damaged"), source);
 
     if (!posterPicture) {
-        Result<av::FramePtr> grabbed = grabber.grab(posterAt);
+        Result<av::FramePtr> grabbed = grabber.grab(posterAt, interval / 2);
         if (!grabbed && grabbed.error().code == u"canceled") return grabbed.error();
         if (grabbed) posterPicture = std::move(*grabbed);
         else if (picture) posterPicture = std::move(picture); // damaged there: the last good picture

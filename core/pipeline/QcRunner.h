@@ -31,8 +31,15 @@ struct QcInput {
     double targetLufs = -23;
     double ceilingDbtp = -1;
     int sourceDecodeErrors = 0;
+    bool deinterlaceSource = false;       // the transcode deinterlaced: compare against the same
+    double qualitySamplesPerSecond = 2.0; // PSNR/SSIM frames per second of media (≤ 0: every frame)
 };
 
+// Black/freeze are searched in the smallest video rendition only (every rung shows the same
+// picture; the smallest decodes fastest); PSNR/SSIM are measured for every video rendition
+// in one decode of the source; every rendition is decoded for its duration and decode errors.
+// Analysers run concurrently. Progress: stage "qc", percent over all analysers. A rendition
+// that cannot be read becomes a Fail event, not an error. Errors: "canceled".
 Result<QcReport> runQc(const QcInput &input, const QList<QcRule> &rules, const ProgressSink &progress,
                        const CancelToken &cancel);
 

@@ -1,6 +1,7 @@
 #include "media/qc/RenditionReader.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace rendition {
 
@@ -16,7 +17,10 @@ int RenditionReader::readPacket(void *opaque, uint8_t *buf, int size)
             if (!r->m_current->open(QIODevice::ReadOnly)) return AVERROR(EIO);
         }
         const qint64 n = r->m_current->read(reinterpret_cast<char *>(buf), size);
-        if (n > 0) return int(n);
+        if (n > 0) {
+            r->m_position += n;
+            return int(n);
+        }
         if (n < 0) return AVERROR(EIO);
         r->m_current.reset(); // this file is done: continue with the next one
         ++r->m_fileIndex;
@@ -24,18 +28,46 @@ int RenditionReader::readPacket(void *opaque, uint8_t *buf, int size)
     return AVERROR_EOF;
 }
 
+int64_t RenditionReader::seekPacket(void *opaque, int64_t offset, int whence)
+{
+    auto *r = static_cast<RenditionReader *>(opaque);
+    qint64 total = 0;
+    for (qint64 s : r->m_sizes) total += s;
+    if (whence & AVSEEK_SIZE) return total;
+    qint64 target = offset;
+    switch (whence & ~AVSEEK_FORCE) {
+    case SEEK_SET: break;
+    case SEEK_CUR: target += r->m_position; break;
+    case SEEK_END: target += total; break;
+    default: return AVERROR(EINVAL);
+    }
+    if (target < 0 || target > total) return AVERROR(EINVAL);
+    int index = 0;
+    qint64 start = 0;
+    while (index < r->m_sizes.size() && target >= start + r->m_sizes.at(index)) start += r->m_sizes.at(index++);
+    r->m_current.reset();
+    r->m_fileIndex = index;
+    if (index < r->m_files.size()) {
+        r->m_current = std::make_unique<QFile>(r->m_files.at(index));
+        if (!r->m_current->open(QIODevice::ReadOnly) || !r->m_current->seek(target - start)) return AVERROR(EIO);
+    }
+    r->m_position = target;
+    return target;
+}
+
 Result<std::unique_ptr<RenditionReader>> RenditionReader::open(const QStringList &files, Media media, const CancelToken &cancel)
 {
     if (files.isEmpty()) return makeError(QStringLiteral("qc.no_files"), QStringLiteral("the rendition has no files to read"));
     std::unique_ptr<RenditionReader> r(new RenditionReader);
     r->m_files = files;
+    for (const QString &f : files) r->m_sizes.append(QFileInfo(f).size());
     r->m_cancel = cancel;
     r->m_packet = av::makePacket();
     r->m_frame = av::makeFrame();
 
     constexpr int kIoBuffer = 1 << 16;
     auto *buf = static_cast<unsigned char *>(av_malloc(kIoBuffer));
-    r->m_io.reset(avio_alloc_context(buf, kIoBuffer, 0, r.get(), &RenditionReader::readPacket, nullptr, nullptr));
+    r->m_io.reset(avio_alloc_context(buf, kIoBuffer, 0, r.get(), &RenditionReader::readPacket, nullptr, &RenditionReader::seekPacket));
     AVFormatContext *raw = avformat_alloc_context();
     raw->pb = r->m_io.get();
     raw->flags |= AVFMT_FLAG_CUSTOM_IO;

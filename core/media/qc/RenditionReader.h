@@ -1,7 +1,8 @@
 #pragma once
 // Decodes one packaged rendition as a player would: the files (init.mp4 followed by its
 // segments, or .ts segments, or one .mp4) are read back to back through a custom AVIO, so
-// what is checked is exactly what was published. Used by QC (and later by the decrypting
+// what is checked is exactly what was published. The AVIO can seek across the files (an
+// MP4 with its index at the end needs it). Used by QC (and later by the decrypting
 // reader of DRM packages and the GUI's preview). Single-threaded use.
 
 #include "media/FFmpegPtr.h"
@@ -34,10 +35,14 @@ public:
 private:
     RenditionReader() = default;
     static int readPacket(void *opaque, uint8_t *buf, int size);
+    // Seeks in the concatenation of the files (an MP4 with its index at the end needs it).
+    static int64_t seekPacket(void *opaque, int64_t offset, int whence);
 
     QStringList m_files;
     int m_fileIndex = 0;
     std::unique_ptr<QFile> m_current;
+    QList<qint64> m_sizes;   // of every file, for seeking
+    qint64 m_position = 0;   // in the concatenation
     CancelToken m_cancel;
     av::IoContextPtr m_io;
     av::FormatInputPtr m_fmt;
