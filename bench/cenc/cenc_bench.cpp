@@ -1,8 +1,8 @@
 // bench/cenc: encrypts every track folder (a folder holding init.mp4 + *.m4s) found under CLEAR_ROOT
-// into OUT_ROOT (same relative paths) with a fresh random key, the way the packager will, and prints
-// what it moved and how fast:
-//   cenc_bench CLEAR_ROOT OUT_ROOT
-//   -> "files N  bytes_in B  bytes_out B  wall_s S  MB_per_s X  (in-memory encrypt only: Y MB/s)"
+// into OUT_ROOT (same relative paths) with a fresh random key, as the packager will.
+//   cenc_bench CLEAR_ROOT OUT_ROOT      files to files (read, encrypt, write .part + rename)
+//   cenc_bench --memory CLEAR_ROOT      the encryptor alone on bytes already in memory (no file I/O)
+// Prints one line: tracks, segments, bytes, seconds and MB/s (of clear input bytes).
 // The key is generated here and never printed.
 
 #include "media/cenc/CencEncryptor.h"
@@ -25,7 +25,6 @@ namespace {
 QStringList trackDirs(const QString &root)
 {
     QStringList out;
-    if (QFileInfo::exists(root + QStringLiteral("/init.mp4"))) out << root;
     QDirIterator it(root, {QStringLiteral("init.mp4")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString dir = QFileInfo(it.next()).absolutePath();
@@ -41,18 +40,76 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+int filesToFiles(const QString &root, const QString &outRoot, const QStringList &dirs, const CencOptions &options)
+{
+    TrackEncryptionStats total;
+    QElapsedTimer wall;
+    wall.start();
+    for (const QString &dir : dirs) {
+        Result<TrackEncryptionStats> st =
+            encryptTrackDirectory(dir, outRoot + u'/' + QDir(root).relativeFilePath(dir), options);
+        if (!st) {
+            std::fprintf(stderr, "%s\n", qPrintable(st.error().toString()));
+            return 1;
+        }
+        total.segments += st->segments;
+        total.bytesIn += st->bytesIn;
+        total.bytesOut += st->bytesOut;
+    }
+    const double seconds = double(wall.nsecsElapsed()) / 1e9;
+    std::printf("files->files  tracks %lld  segments %d  bytes_in %lld  bytes_out %lld  %.4f s  %.1f MB/s\n",
+                static_cast<long long>(dirs.size()), total.segments, static_cast<long long>(total.bytesIn),
+                static_cast<long long>(total.bytesOut), seconds, double(total.bytesIn) / 1e6 / seconds);
+    return 0;
+}
+
+int inMemory(const QStringList &dirs, const CencOptions &options)
+{
+    qint64 bytes = 0;
+    int segments = 0;
+    double seconds = 0;
+    for (const QString &dir : dirs) {
+        CencEncryptor enc(options);
+        const QByteArray init = readAll(dir + QStringLiteral("/init.mp4"));
+        QList<QByteArray> segs;
+        for (const QString &s : QDir(dir).entryList({QStringLiteral("*.m4s")}, QDir::Files, QDir::Name))
+            segs << readAll(dir + u'/' + s);
+        QElapsedTimer t;
+        t.start();
+        if (Result<QByteArray> i = enc.encryptInit(init); !i) {
+            std::fprintf(stderr, "%s\n", qPrintable(i.error().toString()));
+            return 1;
+        }
+        for (int i = 0; i < segs.size(); ++i) {
+            Result<QByteArray> out = enc.encryptSegment(segs[i], {quint32(i + 1), {}});
+            if (!out) {
+                std::fprintf(stderr, "%s\n", qPrintable(out.error().toString()));
+                return 1;
+            }
+            bytes += segs[i].size();
+        }
+        seconds += double(t.nsecsElapsed()) / 1e9;
+        bytes += init.size();
+        segments += int(segs.size());
+    }
+    std::printf("in-memory     tracks %lld  segments %d  bytes_in %lld  %.4f s  %.1f MB/s\n",
+                static_cast<long long>(dirs.size()), segments, static_cast<long long>(bytes), seconds,
+                double(bytes) / 1e6 / seconds);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    if (args.size() != 3) {
-        std::fprintf(stderr, "usage: cenc_bench CLEAR_ROOT OUT_ROOT\n");
+    QStringList args = app.arguments().mid(1);
+    const bool memory = args.removeAll(QStringLiteral("--memory")) > 0;
+    if (args.size() != (memory ? 1 : 2)) {
+        std::fprintf(stderr, "usage: cenc_bench CLEAR_ROOT OUT_ROOT | cenc_bench --memory CLEAR_ROOT\n");
         return 2;
     }
-    const QString root = QDir(args[1]).absolutePath();
-    const QString outRoot = QDir(args[2]).absolutePath();
+    const QString root = QDir(args[0]).absolutePath();
     const QStringList dirs = trackDirs(root);
     if (dirs.isEmpty()) {
         std::fprintf(stderr, "no init.mp4 under %s\n", qPrintable(root));
@@ -66,52 +123,5 @@ int main(int argc, char **argv)
     CencOptions options;
     options.key = key.value();
     options.psshBoxes << makeCommonPssh({key->kid}) << makeWidevinePssh({key->kid});
-
-    // 1) Files to files, as the packager does it (read, encrypt, write atomically).
-    TrackEncryptionStats total;
-    QElapsedTimer wall;
-    wall.start();
-    for (const QString &dir : dirs) {
-        const QString rel = QDir(root).relativeFilePath(dir);
-        Result<TrackEncryptionStats> st = encryptTrackDirectory(dir, outRoot + u'/' + rel, options);
-        if (!st) {
-            std::fprintf(stderr, "%s\n", qPrintable(st.error().toString()));
-            return 1;
-        }
-        total.segments += st->segments;
-        total.bytesIn += st->bytesIn;
-        total.bytesOut += st->bytesOut;
-    }
-    const double seconds = double(wall.nsecsElapsed()) / 1e9;
-
-    // 2) The encryptor alone on bytes already in memory (no file I/O).
-    qint64 memBytes = 0;
-    double memSeconds = 0;
-    for (const QString &dir : dirs) {
-        CencEncryptor enc(options);
-        const QByteArray init = readAll(dir + QStringLiteral("/init.mp4"));
-        QList<QByteArray> segs;
-        for (const QString &s : QDir(dir).entryList({QStringLiteral("*.m4s")}, QDir::Files, QDir::Name))
-            segs << readAll(dir + u'/' + s);
-        QElapsedTimer t;
-        t.start();
-        if (!enc.encryptInit(init)) return 1;
-        for (int i = 0; i < segs.size(); ++i) {
-            Result<QByteArray> out = enc.encryptSegment(segs[i], {quint32(i + 1), {}});
-            if (!out) {
-                std::fprintf(stderr, "%s\n", qPrintable(out.error().toString()));
-                return 1;
-            }
-            memBytes += segs[i].size();
-        }
-        memBytes += init.size();
-        memSeconds += double(t.nsecsElapsed()) / 1e9;
-    }
-
-    std::printf("tracks %lld  segments %d  bytes_in %lld  bytes_out %lld  wall_s %.4f  MB_per_s %.1f  "
-                "(in-memory encrypt only: %.1f MB/s)\n",
-                static_cast<long long>(dirs.size()), total.segments, static_cast<long long>(total.bytesIn),
-                static_cast<long long>(total.bytesOut), seconds, double(total.bytesIn) / 1e6 / seconds,
-                double(memBytes) / 1e6 / memSeconds);
-    return 0;
+    return memory ? inMemory(dirs, options) : filesToFiles(root, QDir(args[1]).absolutePath(), dirs, options);
 }

@@ -323,6 +323,7 @@ Result<av::FramePtr> KeyframeGrabber::decodeForward()
 Result<av::FramePtr> KeyframeGrabber::grab(double seconds, double slackSeconds)
 {
     if (m_cancel.isCanceled()) return canceledError();
+    m_exactActive = false; // this grab moves the demuxer
     const int64_t key = nearestKeyframe(seconds);
     Result<av::FramePtr> frame = av::FramePtr();
     if (key != AV_NOPTS_VALUE) {
@@ -344,6 +345,63 @@ Result<av::FramePtr> KeyframeGrabber::grab(double seconds, double slackSeconds)
     return makeError(QStringLiteral("thumbnails.decode"),
                      QStringLiteral("no picture could be decoded near %1 s; the file may be damaged").arg(seconds, 0, 'f', 3),
                      m_path);
+}
+
+double KeyframeGrabber::keyframeSeconds(int64_t key) const
+{
+    return (key + m_indexToPts - m_origin) * av_q2d(m_stream->time_base);
+}
+
+Result<av::FramePtr> KeyframeGrabber::grabExact(double seconds)
+{
+    constexpr int kMaxGopPackets = 3000; // ~50 s at 60 fps: beyond that the file is not a usable source
+    if (m_cancel.isCanceled()) return canceledError();
+    const int64_t target = toStreamTime(seconds);
+    // Tiles come in time order: when the decoder already stands inside the GOP holding the
+    // target and before it, keep decoding forward instead of seeking back to its keyframe,
+    // so a long-GOP title is decoded at most once.
+    const int keyIndex = m_hasIndex ? av_index_search_timestamp(m_stream, target - m_indexToPts, AVSEEK_FLAG_BACKWARD) : -1;
+    const AVIndexEntry *keyEntry = keyIndex >= 0 ? avformat_index_get_entry(m_stream, keyIndex) : nullptr;
+    const int64_t gopKey = keyEntry ? keyEntry->timestamp : AV_NOPTS_VALUE;
+    const bool forward = m_exactActive && gopKey != AV_NOPTS_VALUE && gopKey == m_exactGopKey &&
+                         m_lastDecodedPts != AV_NOPTS_VALUE && m_lastDecodedPts < target;
+    if (!forward) {
+        if (Status s = seekTo(target); !s) return s.error();
+        m_lastDecodedPts = AV_NOPTS_VALUE;
+    }
+    m_exactActive = true;
+    m_exactGopKey = gopKey;
+    const AVRational rate = av_guess_frame_rate(m_fmt.get(), m_stream, nullptr);
+    const int64_t halfFrame = rate.num > 0 ? av_rescale_q(1, av_inv_q(rate), m_stream->time_base) / 2 : 0;
+    av::FramePtr best;  // the latest picture before the target, replaced by the first at/after it
+    bool started = forward;
+    auto consider = [&](const AVPacket *packet) {
+        avcodec_send_packet(m_dec.get(), packet);
+        while (avcodec_receive_frame(m_dec.get(), m_scratch.get()) >= 0) {
+            ++m_framesDecoded;
+            const int64_t pts = m_scratch->best_effort_timestamp;
+            if (pts != AV_NOPTS_VALUE) m_lastDecodedPts = pts;
+            const bool reached = pts != AV_NOPTS_VALUE && pts >= target - halfFrame;
+            best = av::refFrame(m_scratch.get());
+            av_frame_unref(m_scratch.get());
+            if (reached) return true;
+        }
+        return false;
+    };
+    for (int sent = 0; sent < kMaxGopPackets; ++sent) {
+        Result<bool> more = readVideoPacket();
+        if (!more) return more.error();
+        if (!*more) break;
+        started = started || (m_packet->flags & AV_PKT_FLAG_KEY);
+        const bool done = started && consider(m_packet.get());
+        av_packet_unref(m_packet.get());
+        if (done) return best;
+    }
+    m_exactActive = false; // drained: the next grab must seek
+    consider(nullptr);     // the last pictures of the file
+    if (best) return best;
+    return makeError(QStringLiteral("thumbnails.decode"),
+                     QStringLiteral("no picture could be decoded near %1 s; the file may be damaged").arg(seconds, 0, 'f', 3), m_path);
 }
 
 } // namespace rendition

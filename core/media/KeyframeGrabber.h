@@ -39,6 +39,14 @@ public:
     // (nothing decodable there), thumbnails.seek.
     Result<av::FramePtr> grab(double seconds, double slackSeconds = 0);
 
+    // Seconds from the stream start of the keyframe `key` (a nearestKeyframe() answer).
+    double keyframeSeconds(int64_t key) const;
+
+    // The picture presented at `seconds` exactly: seeks to the keyframe at or before it and
+    // decodes forward up to it. Costs up to one GOP of decoding; used when the nearest
+    // keyframe is too far from the wanted time (long-GOP sources).
+    Result<av::FramePtr> grabExact(double seconds);
+
     // Seconds from the stream start of a frame this grabber returned.
     double frameSeconds(const AVFrame *frame) const;
     int framesDecoded() const { return m_framesDecoded; }
@@ -78,6 +86,9 @@ private:
     int64_t m_indexToPts = 0;     // index timestamps are dts: pts ≈ dts + this (reorder delay)
     bool m_hasIndex = false;      // the demuxer's header gave a keyframe index
     double m_durationSeconds = 0;
+    bool m_exactActive = false;                   // grabExact() left the decoder mid-GOP
+    int64_t m_exactGopKey = AV_NOPTS_VALUE;       // index timestamp of that GOP's keyframe
+    int64_t m_lastDecodedPts = AV_NOPTS_VALUE;    // pts of the last picture it decoded
     int m_framesDecoded = 0;
 };
 

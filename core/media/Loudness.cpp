@@ -17,9 +17,9 @@ namespace rendition {
 namespace {
 
 constexpr double kFloorDb = -120.0;
-constexpr size_t kScratchFrames = 8192;  // planar → interleaved in blocks of this size
-constexpr int kMomentaryBlocks = 4;      // 400 ms
-constexpr int kShortTermBlocks = 30;     // 3 s
+constexpr size_t kScratchFrames = 8192; // planar → interleaved in blocks of this size
+constexpr int kMomentaryBlocks = 4;     // 400 ms
+constexpr int kShortTermBlocks = 30;    // 3 s
 
 double linearToDb(double linear)
 {
@@ -27,11 +27,20 @@ double linearToDb(double linear)
 }
 
 // libebur128 reports -HUGE_VAL for silence; the API promises -120.
-double clampLufs(double lufs) { return std::isfinite(lufs) ? std::max(kFloorDb, lufs) : kFloorDb; }
+double clampLufs(double lufs)
+{
+    return std::isfinite(lufs) ? std::max(kFloorDb, lufs) : kFloorDb;
+}
 
-double energyToLufs(double energy) { return energy > 0 ? clampLufs(10.0 * std::log10(energy) - 0.691) : kFloorDb; }
+double energyToLufs(double energy)
+{
+    return energy > 0 ? clampLufs(10.0 * std::log10(energy) - 0.691) : kFloorDb;
+}
 
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
 
 struct Ebur128Deleter {
     void operator()(ebur128_state *s) const { ebur128_destroy(&s); }
@@ -43,21 +52,33 @@ int ebur128Channel(AVChannel ch, bool layoutHasSides)
 {
     switch (ch) {
     case AV_CHAN_FRONT_LEFT:
-    case AV_CHAN_FRONT_LEFT_OF_CENTER: return EBUR128_LEFT;
+    case AV_CHAN_FRONT_LEFT_OF_CENTER:
+        return EBUR128_LEFT;
     case AV_CHAN_FRONT_RIGHT:
-    case AV_CHAN_FRONT_RIGHT_OF_CENTER: return EBUR128_RIGHT;
-    case AV_CHAN_FRONT_CENTER: return EBUR128_CENTER;
+    case AV_CHAN_FRONT_RIGHT_OF_CENTER:
+        return EBUR128_RIGHT;
+    case AV_CHAN_FRONT_CENTER:
+        return EBUR128_CENTER;
     case AV_CHAN_LOW_FREQUENCY:
-    case AV_CHAN_LOW_FREQUENCY_2: return EBUR128_UNUSED;
-    case AV_CHAN_SIDE_LEFT: return EBUR128_LEFT_SURROUND;
-    case AV_CHAN_SIDE_RIGHT: return EBUR128_RIGHT_SURROUND;
+    case AV_CHAN_LOW_FREQUENCY_2:
+        return EBUR128_UNUSED;
+    case AV_CHAN_SIDE_LEFT:
+        return EBUR128_LEFT_SURROUND;
+    case AV_CHAN_SIDE_RIGHT:
+        return EBUR128_RIGHT_SURROUND;
     // 5.x "back" channels are the ±110° surrounds; beside side channels (7.1) they are ±135°.
-    case AV_CHAN_BACK_LEFT: return layoutHasSides ? EBUR128_Mp135 : EBUR128_LEFT_SURROUND;
-    case AV_CHAN_BACK_RIGHT: return layoutHasSides ? EBUR128_Mm135 : EBUR128_RIGHT_SURROUND;
-    case AV_CHAN_WIDE_LEFT: return EBUR128_Mp060;
-    case AV_CHAN_WIDE_RIGHT: return EBUR128_Mm060;
-    case AV_CHAN_BACK_CENTER: return EBUR128_Mp180;
-    default: return EBUR128_Mp000; // height and unknown channels: weight 1.0
+    case AV_CHAN_BACK_LEFT:
+        return layoutHasSides ? EBUR128_Mp135 : EBUR128_LEFT_SURROUND;
+    case AV_CHAN_BACK_RIGHT:
+        return layoutHasSides ? EBUR128_Mm135 : EBUR128_RIGHT_SURROUND;
+    case AV_CHAN_WIDE_LEFT:
+        return EBUR128_Mp060;
+    case AV_CHAN_WIDE_RIGHT:
+        return EBUR128_Mm060;
+    case AV_CHAN_BACK_CENTER:
+        return EBUR128_Mp180;
+    default:
+        return EBUR128_Mp000; // height and unknown channels: weight 1.0
     }
 }
 
@@ -122,15 +143,16 @@ struct LoudnessMeter::Impl {
     void closeBlock();
 };
 
-Result<std::unique_ptr<LoudnessMeter>> LoudnessMeter::create(const AVChannelLayout &layout, int sampleRate, bool truePeak,
-                                                             double curveIntervalSeconds)
+Result<std::unique_ptr<LoudnessMeter>> LoudnessMeter::create(const AVChannelLayout &layout, int sampleRate,
+                                                             bool truePeak, double curveIntervalSeconds)
 {
     const int channels = layout.nb_channels;
     if (channels < 1 || channels > 64 || sampleRate < 8000 || sampleRate > 768000)
-        return makeError(QStringLiteral("loudness.meter"),
-                         QStringLiteral("cannot meter %1 channel(s) at %2 Hz; the meter takes 1–64 channels at 8–768 kHz")
-                             .arg(channels)
-                             .arg(sampleRate));
+        return makeError(
+            QStringLiteral("loudness.meter"),
+            QStringLiteral("cannot meter %1 channel(s) at %2 Hz; the meter takes 1–64 channels at 8–768 kHz")
+                .arg(channels)
+                .arg(sampleRate));
     AVChannelLayout effective{};
     if (layout.order == AV_CHANNEL_ORDER_UNSPEC)
         av_channel_layout_default(&effective, channels);
@@ -145,13 +167,15 @@ Result<std::unique_ptr<LoudnessMeter>> LoudnessMeter::create(const AVChannelLayo
     d->state.reset(ebur128_init(unsigned(channels), static_cast<unsigned long>(sampleRate), mode));
     if (!d->state) {
         av_channel_layout_uninit(&effective);
-        return makeError(QStringLiteral("loudness.meter"), QStringLiteral("could not create the loudness meter (out of memory)"));
+        return makeError(QStringLiteral("loudness.meter"),
+                         QStringLiteral("could not create the loudness meter (out of memory)"));
     }
-    const bool hasSides = av_channel_layout_index_from_channel(&effective, AV_CHAN_SIDE_LEFT) >= 0
-                       || av_channel_layout_index_from_channel(&effective, AV_CHAN_SIDE_RIGHT) >= 0;
+    const bool hasSides = av_channel_layout_index_from_channel(&effective, AV_CHAN_SIDE_LEFT) >= 0 ||
+                          av_channel_layout_index_from_channel(&effective, AV_CHAN_SIDE_RIGHT) >= 0;
     for (int c = 0; c < channels; ++c) {
-        const int code = channels == 1 ? EBUR128_CENTER
-                                       : ebur128Channel(av_channel_layout_channel_from_index(&effective, unsigned(c)), hasSides);
+        const int code = channels == 1
+                             ? EBUR128_CENTER
+                             : ebur128Channel(av_channel_layout_channel_from_index(&effective, unsigned(c)), hasSides);
         ebur128_set_channel(d->state.get(), unsigned(c), code);
     }
     av_channel_layout_uninit(&effective);
@@ -167,9 +191,15 @@ Result<std::unique_ptr<LoudnessMeter>> LoudnessMeter::create(const AVChannelLayo
 
 LoudnessMeter::~LoudnessMeter() = default;
 
-Status LoudnessMeter::addInterleaved(const float *samples, size_t frames) { return d->add(samples, nullptr, frames); }
+Status LoudnessMeter::addInterleaved(const float *samples, size_t frames)
+{
+    return d->add(samples, nullptr, frames);
+}
 
-Status LoudnessMeter::addPlanar(const float *const *planes, size_t frames) { return d->add(nullptr, planes, frames); }
+Status LoudnessMeter::addPlanar(const float *const *planes, size_t frames)
+{
+    return d->add(nullptr, planes, frames);
+}
 
 Status LoudnessMeter::Impl::add(const float *interleavedIn, const float *const *planes, size_t count)
 {
@@ -198,12 +228,14 @@ Status LoudnessMeter::Impl::feed(const float *interleavedIn, const float *const 
         for (size_t c = 0; c < ch; ++c) {
             const float *src = planes[c] + offset;
             float *dst = interleaved.data() + c;
-            for (size_t i = 0; i < n; ++i) dst[i * ch] = src[i];
+            for (size_t i = 0; i < n; ++i)
+                dst[i * ch] = src[i];
         }
         chunk = interleaved.data();
         if (truePeak) {
             std::array<const float *, 64> at{};
-            for (size_t c = 0; c < ch; ++c) at[c] = planes[c] + offset;
+            for (size_t c = 0; c < ch; ++c)
+                at[c] = planes[c] + offset;
             truePeak->addPlanar(at.data(), n);
         }
     }
@@ -246,7 +278,8 @@ LoudnessStats LoudnessMeter::result() const
     double samplePeak = 0, truePeak = 0;
     for (int c = 0; c < d->channels; ++c) {
         double p = 0;
-        if (ebur128_sample_peak(d->state.get(), unsigned(c), &p) == EBUR128_SUCCESS) samplePeak = std::max(samplePeak, p);
+        if (ebur128_sample_peak(d->state.get(), unsigned(c), &p) == EBUR128_SUCCESS)
+            samplePeak = std::max(samplePeak, p);
         if (d->truePeak) truePeak = std::max({truePeak, p, d->truePeak->peak(c)});
     }
     s.samplePeakDbfs = linearToDb(samplePeak);
@@ -258,7 +291,8 @@ LoudnessStats LoudnessMeter::result() const
 // ---------------------------------------------------------------------------------------------
 // planNormalization
 
-NormalizationPlan planNormalization(const LoudnessStats &measured, double targetLufs, double ceilingDbtp, OverCeiling mode)
+NormalizationPlan planNormalization(const LoudnessStats &measured, double targetLufs, double ceilingDbtp,
+                                    OverCeiling mode)
 {
     NormalizationPlan plan;
     const double peak = measured.truePeakMeasured ? measured.truePeakDbtp : measured.samplePeakDbfs;
@@ -277,10 +311,11 @@ NormalizationPlan planNormalization(const LoudnessStats &measured, double target
         const double givenUp = plan.predictedTruePeakDbtp - ceilingDbtp;
         plan.gainDb -= givenUp;
         plan.predictedTruePeakDbtp = ceilingDbtp;
-        plan.note = QStringLiteral("gain reduced by %1 dB to keep true peak under %2 dBTP; the output will be %3 LUFS, not %4")
-                        .arg(QString::number(givenUp, 'f', 1), ceiling,
-                             QString::number(measured.integratedLufs + plan.gainDb, 'f', 1),
-                             QString::number(targetLufs, 'f', 1));
+        plan.note =
+            QStringLiteral("gain reduced by %1 dB to keep true peak under %2 dBTP; the output will be %3 LUFS, not %4")
+                .arg(QString::number(givenUp, 'f', 1), ceiling,
+                     QString::number(measured.integratedLufs + plan.gainDb, 'f', 1),
+                     QString::number(targetLufs, 'f', 1));
     } else {
         plan.limiter = true;
         plan.note = QStringLiteral("true peak would reach %1 dBTP; the limiter holds it under %2 dBTP")

@@ -52,36 +52,36 @@ private:
     void processChannel(int channel, const float *in, size_t inStride, size_t frames, float *envelope);
 
     struct Phase {
-        std::vector<int> index;  // delay-line offsets, 0 = newest sample
+        std::vector<int> index; // delay-line offsets, 0 = newest sample
         std::vector<float> coeff;
     };
     int m_channels = 0;
     int m_factor = 1;
     int m_delay = 0;
-    int m_history = 0;               // samples kept per channel between calls
+    int m_history = 0; // samples kept per channel between calls
     std::vector<Phase> m_phases;
     std::vector<std::vector<float>> m_tails; // last m_history samples per channel
-    std::vector<float> m_work;       // history + block of one channel
-    std::vector<float> m_scratch;    // per-frame maxima of one channel
+    std::vector<float> m_work;               // history + block of one channel
+    std::vector<float> m_scratch;            // per-frame maxima of one channel
     std::vector<double> m_peaks;
 };
 
 struct LoudnessPoint {
-    double timeSeconds = 0;    // end of the window, from the start of the audio
-    double momentaryLufs = 0;  // 400 ms window (-inf → -120)
-    double shortTermLufs = 0;  // 3 s window
+    double timeSeconds = 0;   // end of the window, from the start of the audio
+    double momentaryLufs = 0; // 400 ms window (-inf → -120)
+    double shortTermLufs = 0; // 3 s window
 };
 
 struct LoudnessStats {
     double integratedLufs = -120; // gated integrated loudness; -120 for digital silence
     double rangeLu = 0;
-    double truePeakDbtp = -120;   // max over channels (when measured)
+    double truePeakDbtp = -120;    // max over channels (when measured)
     bool truePeakMeasured = false; // false: truePeakDbtp is not meaningful (and not in the JSON)
     double samplePeakDbfs = -120;
     double durationSeconds = 0;
     int channels = 0;
     int sampleRate = 0;
-    QList<LoudnessPoint> curve;   // one point per curve interval
+    QList<LoudnessPoint> curve;               // one point per curve interval
     QJsonObject toJson(bool withCurve) const; // snake_case keys
 };
 
@@ -102,7 +102,7 @@ public:
     ~LoudnessMeter();
     Status addInterleaved(const float *samples, size_t frames);
     Status addPlanar(const float *const *planes, size_t frames);
-    LoudnessStats result() const;  // may be called at any time; measuring can continue
+    LoudnessStats result() const; // may be called at any time; measuring can continue
 
 private:
     LoudnessMeter() = default;
@@ -113,8 +113,8 @@ private:
 struct LoudnessMeasureOptions {
     bool truePeak = true;
     double curveIntervalSeconds = 0.1;
-    int streamIndex = -1;     // -1: the best audio stream
-    int downmixChannels = 0;  // 0: measure the native layout; 1/2: measure after downmix
+    int streamIndex = -1;    // -1: the best audio stream
+    int downmixChannels = 0; // 0: measure the native layout; 1/2: measure after downmix
 };
 
 // Measures a file's audio in one pass: demux, decode audio only, meter. Other streams are
@@ -128,17 +128,18 @@ Result<LoudnessStats> measureLoudness(const QString &path, const LoudnessMeasure
 enum class OverCeiling { Invalid = 0, Limit, ReduceGain };
 
 struct NormalizationPlan {
-    double gainDb = 0;           // static gain to apply
-    bool limiter = false;        // a true-peak limiter is needed at the ceiling
+    double gainDb = 0;    // static gain to apply
+    bool limiter = false; // a true-peak limiter is needed at the ceiling
     double predictedTruePeakDbtp = 0;
-    QString note;                // e.g. "gain reduced by 3.2 dB to keep true peak under -1 dBTP"
+    QString note; // e.g. "gain reduced by 3.2 dB to keep true peak under -1 dBTP"
     QJsonObject toJson() const;
 };
 
 // gain = target − I; predicted TP = TP + gain. Above the ceiling: Limit keeps the gain and
 // sets limiter; ReduceGain lowers the gain to ceiling − TP (the note says by how much).
 // Silence or loudness below the absolute gate (I == -120): gain 0, with a note.
-NormalizationPlan planNormalization(const LoudnessStats &measured, double targetLufs, double ceilingDbtp, OverCeiling mode);
+NormalizationPlan planNormalization(const LoudnessStats &measured, double targetLufs, double ceilingDbtp,
+                                    OverCeiling mode);
 
 // Static gain + (optional) look-ahead true-peak limiter on planar float audio.
 // No net delay: what goes in comes out sample-aligned (the look-ahead is absorbed inside;
@@ -156,8 +157,9 @@ public:
     // for a -1 dBTP ceiling. High-rate encodes may pass less.
     static constexpr double kEncoderMarginDb = 1.0;
 
-    static Result<std::unique_ptr<LoudnessNormalizer>> create(int channels, int sampleRate, const NormalizationPlan &plan,
-                                                              double ceilingDbtp, double encoderMarginDb = kEncoderMarginDb);
+    static Result<std::unique_ptr<LoudnessNormalizer>> create(int channels, int sampleRate,
+                                                              const NormalizationPlan &plan, double ceilingDbtp,
+                                                              double encoderMarginDb = kEncoderMarginDb);
     ~LoudnessNormalizer();
     // Appends `frames` samples per channel; processed output becomes available to pull().
     void push(const float *const *planes, int frames);

@@ -27,9 +27,15 @@ constexpr int kBatchFrames = 16384;
 constexpr size_t kQueueBatches = 8;
 constexpr auto kProgressInterval = std::chrono::milliseconds(250);
 
-int interruptCallback(void *opaque) { return static_cast<std::atomic<bool> *>(opaque)->load(std::memory_order_relaxed) ? 1 : 0; }
+int interruptCallback(void *opaque)
+{
+    return static_cast<std::atomic<bool> *>(opaque)->load(std::memory_order_relaxed) ? 1 : 0;
+}
 
-bool isFloat(int format) { return format == AV_SAMPLE_FMT_FLT || format == AV_SAMPLE_FMT_FLTP; }
+bool isFloat(int format)
+{
+    return format == AV_SAMPLE_FMT_FLT || format == AV_SAMPLE_FMT_FLTP;
+}
 
 // The layout of a frame, with an unspecified order read as FFmpeg's default for the count.
 AVChannelLayout layoutOf(const AVFrame *f)
@@ -47,7 +53,10 @@ AVChannelLayout layoutOf(const AVFrame *f)
 // through swresample to planar float (with downmix, or resampling after a mid-stream change).
 class AudioConverter {
 public:
-    AudioConverter(const AVChannelLayout &layout, int sampleRate) : m_rate(sampleRate) { av_channel_layout_copy(&m_layout, &layout); }
+    AudioConverter(const AVChannelLayout &layout, int sampleRate) : m_rate(sampleRate)
+    {
+        av_channel_layout_copy(&m_layout, &layout);
+    }
     ~AudioConverter()
     {
         av_channel_layout_uninit(&m_layout);
@@ -64,15 +73,17 @@ public:
             av_channel_layout_uninit(&inLayout);
             return in;
         }
-        if (!m_swr || in->format != m_inFormat || in->sample_rate != m_inRate || av_channel_layout_compare(&inLayout, &m_inLayout) != 0) {
+        if (!m_swr || in->format != m_inFormat || in->sample_rate != m_inRate ||
+            av_channel_layout_compare(&inLayout, &m_inLayout) != 0) {
             SwrContext *raw = nullptr;
-            int rc = swr_alloc_set_opts2(&raw, &m_layout, AV_SAMPLE_FMT_FLTP, m_rate, &inLayout, AVSampleFormat(in->format),
-                                         in->sample_rate, 0, nullptr);
+            int rc = swr_alloc_set_opts2(&raw, &m_layout, AV_SAMPLE_FMT_FLTP, m_rate, &inLayout,
+                                         AVSampleFormat(in->format), in->sample_rate, 0, nullptr);
             av::SwrPtr swr(raw);
             if (rc >= 0) rc = swr_init(swr.get());
             if (rc < 0) {
                 av_channel_layout_uninit(&inLayout);
-                return av::avError(QStringLiteral("loudness.decode"), rc, QStringLiteral("could not convert the audio to float"));
+                return av::avError(QStringLiteral("loudness.decode"), rc,
+                                   QStringLiteral("could not convert the audio to float"));
             }
             m_swr = std::move(swr);
             m_inFormat = in->format;
@@ -96,15 +107,19 @@ private:
     {
         const int room = swr_get_out_samples(m_swr.get(), samples);
         av::FramePtr out = av::makeFrame();
-        if (!out || room < 0) return makeError(QStringLiteral("loudness.decode"), QStringLiteral("out of memory converting audio"));
+        if (!out || room < 0)
+            return makeError(QStringLiteral("loudness.decode"), QStringLiteral("out of memory converting audio"));
         if (room == 0) return av::FramePtr();
         out->format = AV_SAMPLE_FMT_FLTP;
         out->sample_rate = m_rate;
         out->nb_samples = room;
         av_channel_layout_copy(&out->ch_layout, &m_layout);
         int rc = av_frame_get_buffer(out.get(), 0);
-        if (rc >= 0) rc = swr_convert(m_swr.get(), out->extended_data, room, const_cast<const uint8_t **>(data), samples);
-        if (rc < 0) return av::avError(QStringLiteral("loudness.decode"), rc, QStringLiteral("could not convert the audio to float"));
+        if (rc >= 0)
+            rc = swr_convert(m_swr.get(), out->extended_data, room, const_cast<const uint8_t **>(data), samples);
+        if (rc < 0)
+            return av::avError(QStringLiteral("loudness.decode"), rc,
+                               QStringLiteral("could not convert the audio to float"));
         if (rc == 0) return av::FramePtr();
         out->nb_samples = rc;
         return out;
@@ -186,8 +201,14 @@ struct Measurement {
     double startSeconds = 0;
     std::chrono::steady_clock::time_point lastProgress{};
 
-    Error error(const char *code, const QString &message) const { return makeError(QString::fromLatin1(code), message, path); }
-    Error canceled() const { return error("canceled", QStringLiteral("measuring the loudness of “%1” was canceled").arg(name)); }
+    Error error(const char *code, const QString &message) const
+    {
+        return makeError(QString::fromLatin1(code), message, path);
+    }
+    Error canceled() const
+    {
+        return error("canceled", QStringLiteral("measuring the loudness of “%1” was canceled").arg(name));
+    }
 
     Status open();
     Status run();
@@ -206,23 +227,31 @@ Status Measurement::open()
     int rc = avformat_open_input(&raw, file.constData(), nullptr, nullptr); // frees raw on failure
     if (rc < 0) {
         if (cancel.isCanceled()) return canceled();
-        return av::avError(QStringLiteral("loudness.open"), rc,
-                           QStringLiteral("could not open “%1” as media; check that it exists and is an audio or video file").arg(name), path);
+        return av::avError(
+            QStringLiteral("loudness.open"), rc,
+            QStringLiteral("could not open “%1” as media; check that it exists and is an audio or video file")
+                .arg(name),
+            path);
     }
     format.reset(raw);
     if ((rc = avformat_find_stream_info(format.get(), nullptr)) < 0) {
         if (cancel.isCanceled()) return canceled();
-        return av::avError(QStringLiteral("loudness.open"), rc, QStringLiteral("could not read the streams of “%1”").arg(name), path);
+        return av::avError(QStringLiteral("loudness.open"), rc,
+                           QStringLiteral("could not read the streams of “%1”").arg(name), path);
     }
 
     int index = options.streamIndex;
     if (index >= 0) {
         if (index >= int(format->nb_streams) || format->streams[index]->codecpar->codec_type != AVMEDIA_TYPE_AUDIO)
-            return error("loudness.no_audio", QStringLiteral("stream %1 of “%2” is not an audio stream; pick an audio stream index").arg(index).arg(name));
+            return error("loudness.no_audio",
+                         QStringLiteral("stream %1 of “%2” is not an audio stream; pick an audio stream index")
+                             .arg(index)
+                             .arg(name));
     } else {
         index = av_find_best_stream(format.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
         if (index < 0)
-            return error("loudness.no_audio", QStringLiteral("“%1” has no audio stream, so there is no loudness to measure").arg(name));
+            return error("loudness.no_audio",
+                         QStringLiteral("“%1” has no audio stream, so there is no loudness to measure").arg(name));
     }
     stream = format->streams[index];
     for (unsigned i = 0; i < format->nb_streams; ++i)
@@ -230,15 +259,18 @@ Status Measurement::open()
 
     const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
     if (!codec)
-        return error("loudness.decoder", QStringLiteral("no decoder for the %1 audio of “%2”; this FFmpeg build cannot read it")
-                                             .arg(QString::fromUtf8(avcodec_get_name(stream->codecpar->codec_id)), name));
+        return error("loudness.decoder",
+                     QStringLiteral("no decoder for the %1 audio of “%2”; this FFmpeg build cannot read it")
+                         .arg(QString::fromUtf8(avcodec_get_name(stream->codecpar->codec_id)), name));
     decoder = av::makeCodecContext(codec);
-    if (!decoder) return error("loudness.decoder", QStringLiteral("out of memory opening the audio decoder for “%1”").arg(name));
+    if (!decoder)
+        return error("loudness.decoder", QStringLiteral("out of memory opening the audio decoder for “%1”").arg(name));
     rc = avcodec_parameters_to_context(decoder.get(), stream->codecpar);
     decoder->pkt_timebase = stream->time_base;
     if (rc >= 0) rc = avcodec_open2(decoder.get(), codec, nullptr);
     if (rc < 0)
-        return av::avError(QStringLiteral("loudness.decoder"), rc, QStringLiteral("could not open the audio decoder for “%1”").arg(name), path);
+        return av::avError(QStringLiteral("loudness.decoder"), rc,
+                           QStringLiteral("could not open the audio decoder for “%1”").arg(name), path);
 
     if (stream->duration > 0 && stream->duration != AV_NOPTS_VALUE)
         durationSeconds = double(stream->duration) * av_q2d(stream->time_base);
@@ -323,8 +355,10 @@ Status Measurement::run()
         const int rc = av_read_frame(format.get(), packet.get());
         if (rc < 0) {
             if (cancel.isCanceled()) return canceled();
-            if (rc == AVERROR_EOF || decodedFrames > 0) break; // a read error after audio: truncated, measure what is there
-            return av::avError(QStringLiteral("loudness.read"), rc, QStringLiteral("could not read the audio of “%1”").arg(name), path);
+            if (rc == AVERROR_EOF || decodedFrames > 0)
+                break; // a read error after audio: truncated, measure what is there
+            return av::avError(QStringLiteral("loudness.read"), rc,
+                               QStringLiteral("could not read the audio of “%1”").arg(name), path);
         }
         if (packet->stream_index != stream->index) {
             av_packet_unref(packet.get());
@@ -339,7 +373,8 @@ Status Measurement::run()
     avcodec_send_packet(decoder.get(), nullptr);
     if (Status s = receiveFrames(); !s) return s;
     if (!meter)
-        return error("loudness.decode", QStringLiteral("no audio could be decoded from “%1”; the file may be damaged").arg(name));
+        return error("loudness.decode",
+                     QStringLiteral("no audio could be decoded from “%1”; the file may be damaged").arg(name));
     Result<av::FramePtr> tail = converter->flush();
     if (!tail) return makeError(tail.error().code, tail.error().message, path);
     if (*tail) batch.push_back(std::move(tail).value());
@@ -358,8 +393,8 @@ Status Measurement::run()
 
 } // namespace
 
-Result<LoudnessStats> measureLoudness(const QString &path, const LoudnessMeasureOptions &options, const ProgressSink &progress,
-                                      const CancelToken &cancel)
+Result<LoudnessStats> measureLoudness(const QString &path, const LoudnessMeasureOptions &options,
+                                      const ProgressSink &progress, const CancelToken &cancel)
 {
     Measurement m{path, QFileInfo(path).fileName(), options, progress, cancel};
     if (Status s = m.open(); !s) return s.error();

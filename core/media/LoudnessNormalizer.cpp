@@ -25,10 +25,13 @@ namespace {
 
 constexpr double kLookaheadSeconds = 0.005;
 constexpr double kReleaseSeconds = 0.150;
-constexpr double kSafetyDb = 0.1;          // interpolation of a changing gain, float rounding
+constexpr double kSafetyDb = 0.1; // interpolation of a changing gain, float rounding
 constexpr int kChunkFrames = 4096;
 
-double dbToLinear(double db) { return std::pow(10.0, db / 20.0); }
+double dbToLinear(double db)
+{
+    return std::pow(10.0, db / 20.0);
+}
 
 // Planar sample FIFO: append at the back, consume from the front.
 struct PlanarFifo {
@@ -38,12 +41,16 @@ struct PlanarFifo {
     void reset(int channels) { data.assign(size_t(channels), {}); }
     size_t size() const { return data.empty() ? 0 : data[0].size() - start; }
     float *at(int channel, size_t i) { return data[size_t(channel)].data() + start + i; }
-    void append(int channel, const float *src, size_t n) { data[size_t(channel)].insert(data[size_t(channel)].end(), src, src + n); }
+    void append(int channel, const float *src, size_t n)
+    {
+        data[size_t(channel)].insert(data[size_t(channel)].end(), src, src + n);
+    }
     void consume(size_t n)
     {
         start += n;
         if (start < 65536 && start * 2 < data[0].size()) return;
-        for (auto &v : data) v.erase(v.begin(), v.begin() + ptrdiff_t(start));
+        for (auto &v : data)
+            v.erase(v.begin(), v.begin() + ptrdiff_t(start));
         start = 0;
     }
 };
@@ -59,22 +66,22 @@ struct LoudnessNormalizer::Impl {
 
     // Limiter state.
     float threshold = 1.0f;
-    int lookahead = 1;          // L
+    int lookahead = 1; // L
     double releaseCoef = 0;
     std::unique_ptr<TruePeakDetector> detector;
-    PlanarFifo pending;          // gained input waiting for its gain
-    qint64 inputFrames = 0;      // real frames pushed
-    qint64 envCount = 0;         // detector outputs seen (real + flush zeros)
+    PlanarFifo pending;     // gained input waiting for its gain
+    qint64 inputFrames = 0; // real frames pushed
+    qint64 envCount = 0;    // detector outputs seen (real + flush zeros)
     float previousEnv = 0;
     std::deque<std::pair<qint64, float>> holdMin; // monotonic: (index, r), increasing r
-    float released = 1.0f;      // s
-    std::vector<float> box;      // last L values of s
+    float released = 1.0f;                        // s
+    std::vector<float> box;                       // last L values of s
     size_t boxPos = 0;
     double boxSum = 0;
-    qint64 gainCount = 0;        // G values produced (= frames whose gain is known)
+    qint64 gainCount = 0; // G values produced (= frames whose gain is known)
     float minGain = 1.0f;
-    std::vector<float> ready;    // gains of the oldest pending frames, not yet applied
-    std::vector<float> scratch;  // gained block / envelope
+    std::vector<float> ready;   // gains of the oldest pending frames, not yet applied
+    std::vector<float> scratch; // gained block / envelope
     std::vector<float> envelope;
 
     void pushLimited(const float *const *planes, int frames);
@@ -83,11 +90,12 @@ struct LoudnessNormalizer::Impl {
     void applyGains();
 };
 
-Result<std::unique_ptr<LoudnessNormalizer>> LoudnessNormalizer::create(int channels, int sampleRate, const NormalizationPlan &plan,
+Result<std::unique_ptr<LoudnessNormalizer>> LoudnessNormalizer::create(int channels, int sampleRate,
+                                                                       const NormalizationPlan &plan,
                                                                        double ceilingDbtp, double encoderMarginDb)
 {
-    if (channels < 1 || channels > 64 || sampleRate < 8000 || sampleRate > 768000 || !std::isfinite(plan.gainDb)
-        || !std::isfinite(ceilingDbtp) || plan.gainDb > 60.0 || !(encoderMarginDb >= 0.0 && encoderMarginDb <= 12.0))
+    if (channels < 1 || channels > 64 || sampleRate < 8000 || sampleRate > 768000 || !std::isfinite(plan.gainDb) ||
+        !std::isfinite(ceilingDbtp) || plan.gainDb > 60.0 || !(encoderMarginDb >= 0.0 && encoderMarginDb <= 12.0))
         return makeError(QStringLiteral("loudness.normalizer"),
                          QStringLiteral("cannot normalize %1 channel(s) at %2 Hz with %3 dB gain under %4 dBTP; "
                                         "check the loudness plan")
@@ -127,12 +135,14 @@ void LoudnessNormalizer::push(const float *const *planes, int frames)
                 const float *src = planes[c] + done;
                 const size_t at = dst.size();
                 dst.resize(at + size_t(n));
-                for (int i = 0; i < n; ++i) dst[at + size_t(i)] = src[i] * d->gain;
+                for (int i = 0; i < n; ++i)
+                    dst[at + size_t(i)] = src[i] * d->gain;
             }
             continue;
         }
         std::vector<const float *> at(size_t(d->channels));
-        for (int c = 0; c < d->channels; ++c) at[size_t(c)] = planes[c] + done;
+        for (int c = 0; c < d->channels; ++c)
+            at[size_t(c)] = planes[c] + done;
         d->pushLimited(at.data(), n);
     }
 }
@@ -144,7 +154,8 @@ void LoudnessNormalizer::Impl::pushLimited(const float *const *planes, int frame
     std::vector<const float *> gained(static_cast<size_t>(channels));
     for (int c = 0; c < channels; ++c) {
         float *dst = scratch.data() + size_t(c) * size_t(frames);
-        for (int i = 0; i < frames; ++i) dst[i] = planes[c][i] * gain;
+        for (int i = 0; i < frames; ++i)
+            dst[i] = planes[c][i] * gain;
         pending.append(c, dst, size_t(frames));
         gained[size_t(c)] = dst;
     }
@@ -156,7 +167,8 @@ void LoudnessNormalizer::Impl::detect(const float *const *planes, int frames)
 {
     envelope.resize(size_t(frames));
     detector->addPlanar(planes, size_t(frames), envelope.data());
-    for (int i = 0; i < frames; ++i) onEnvelope(envelope[size_t(i)]);
+    for (int i = 0; i < frames; ++i)
+        onEnvelope(envelope[size_t(i)]);
     applyGains();
 }
 
@@ -169,19 +181,22 @@ void LoudnessNormalizer::Impl::onEnvelope(float env)
     const qint64 m = i - detector->delayFrames();
     if (m < 0) return;
     const float r = around > threshold ? threshold / around : 1.0f;
-    while (!holdMin.empty() && holdMin.back().second >= r) holdMin.pop_back();
+    while (!holdMin.empty() && holdMin.back().second >= r)
+        holdMin.pop_back();
     holdMin.emplace_back(m, r);
     // h[k] = min r[k .. m], from k = -(L-1): the silence before the start has r = 1, so those
     // h are min r[0 .. m], and G[0]'s window holds only values that already know r[0].
     const qint64 k = m - lookahead + 1;
-    while (holdMin.front().first < k) holdMin.pop_front();
+    while (holdMin.front().first < k)
+        holdMin.pop_front();
     const float h = holdMin.front().second;
     released = h < released ? h : released + float(releaseCoef) * (h - released);
     boxSum += double(released) - double(box[boxPos]);
     box[boxPos] = released;
     boxPos = (boxPos + 1) % box.size();
     if (k < 0) return;
-    if (gainCount++ < inputFrames) ready.push_back(float(std::min(1.0, boxSum / double(lookahead)))); // else: flush zeros
+    if (gainCount++ < inputFrames)
+        ready.push_back(float(std::min(1.0, boxSum / double(lookahead)))); // else: flush zeros
 }
 
 void LoudnessNormalizer::Impl::applyGains()
@@ -193,7 +208,8 @@ void LoudnessNormalizer::Impl::applyGains()
         const float *src = pending.at(c, 0);
         const size_t at = dst.size();
         dst.resize(at + n);
-        for (size_t i = 0; i < n; ++i) dst[at + i] = src[i] * ready[i];
+        for (size_t i = 0; i < n; ++i)
+            dst[at + i] = src[i] * ready[i];
     }
     minGain = std::min(minGain, *std::min_element(ready.begin(), ready.end()));
     pending.consume(n);
@@ -214,21 +230,34 @@ void LoudnessNormalizer::finish()
     }
 }
 
-int LoudnessNormalizer::available() const { return int(d->output.size()); }
+int LoudnessNormalizer::available() const
+{
+    return int(d->output.size());
+}
 
 int LoudnessNormalizer::pull(float *const *out, int maxFrames)
 {
     const int n = std::min(maxFrames, available());
     if (n <= 0) return 0;
-    for (int c = 0; c < d->channels; ++c) std::copy_n(d->output.at(c, 0), n, out[c]);
+    for (int c = 0; c < d->channels; ++c)
+        std::copy_n(d->output.at(c, 0), n, out[c]);
     d->output.consume(size_t(n));
     return n;
 }
 
-double LoudnessNormalizer::maxGainReductionDb() const { return d->minGain < 1.0f ? -20.0 * std::log10(double(d->minGain)) : 0.0; }
+double LoudnessNormalizer::maxGainReductionDb() const
+{
+    return d->minGain < 1.0f ? -20.0 * std::log10(double(d->minGain)) : 0.0;
+}
 
-int LoudnessNormalizer::latencyFrames() const { return d->limiter ? d->detector->delayFrames() + d->lookahead - 1 : 0; }
+int LoudnessNormalizer::latencyFrames() const
+{
+    return d->limiter ? d->detector->delayFrames() + d->lookahead - 1 : 0;
+}
 
-bool LoudnessNormalizer::limiting() const { return d->limiter; }
+bool LoudnessNormalizer::limiting() const
+{
+    return d->limiter;
+}
 
 } // namespace rendition

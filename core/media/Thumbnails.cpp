@@ -177,9 +177,14 @@ Result<ThumbnailResult> makeThumbnails(const QString &source, const QString &out
         if (cancel.isCanceled())
             return makeError(QStringLiteral("canceled"), QStringLiteral("making thumbnails was canceled"), source);
         const double start = k * interval;
-        const int64_t key = grabber.nearestKeyframe(start);
+        int64_t key = grabber.nearestKeyframe(start);
+        // Long GOPs: when the nearest keyframe is more than half an interval away the tile
+        // would show another moment, so decode forward to the exact time instead (cost: up
+        // to one GOP per tile, still independent of the title's duration).
+        const bool exact = key != AV_NOPTS_VALUE && std::abs(grabber.keyframeSeconds(key) - start) > interval / 2 + 0.001;
+        if (exact) key = AV_NOPTS_VALUE; // a picture that is not a keyframe is never reused
         if (!picture || key == AV_NOPTS_VALUE || key != pictureKey) {
-            Result<av::FramePtr> grabbed = grabber.grab(start, interval / 2);
+            Result<av::FramePtr> grabbed = exact ? grabber.grabExact(start) : grabber.grab(start, interval / 2);
             if (grabbed) {
                 picture = std::move(*grabbed);
                 pictureKey = key;

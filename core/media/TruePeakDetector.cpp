@@ -43,7 +43,10 @@ using V8 = float __attribute__((vector_size(32)));
     return v > n ? v : n;
 }
 
-[[gnu::always_inline]] inline V8 max8(V8 a, V8 b) { return a > b ? a : b; }
+[[gnu::always_inline]] inline V8 max8(V8 a, V8 b)
+{
+    return a > b ? a : b;
+}
 
 // p points at the first new sample; p[-history..-1] is the previous block's tail.
 // Writes max over phases of |y| per input sample into out[0..frames) and returns the max.
@@ -59,20 +62,23 @@ float interpolateBlock(const float *p, size_t frames, const PhaseView *phases, i
         for (int f = 0; f < phaseCount; ++f) {
             const PhaseView &ph = phases[f];
             V8 acc = {};
-            for (int t = 0; t < ph.count; ++t) acc += ph.coeff[t] * load8(p + i - ph.index[t]);
+            for (int t = 0; t < ph.count; ++t)
+                acc += ph.coeff[t] * load8(p + i - ph.index[t]);
             m = max8(m, abs8(acc));
         }
         std::memcpy(out + i, &m, sizeof m);
         peak8 = max8(peak8, m);
     }
     float peak = 0;
-    for (int k = 0; k < 8; ++k) peak = std::max(peak, peak8[k]);
+    for (int k = 0; k < 8; ++k)
+        peak = std::max(peak, peak8[k]);
     for (; i < frames; ++i) {
         float m = 0;
         for (int f = 0; f < phaseCount; ++f) {
             const PhaseView &ph = phases[f];
             float acc = 0;
-            for (int t = 0; t < ph.count; ++t) acc += ph.coeff[t] * p[ptrdiff_t(i) - ph.index[t]];
+            for (int t = 0; t < ph.count; ++t)
+                acc += ph.coeff[t] * p[ptrdiff_t(i) - ph.index[t]];
             m = std::max(m, std::fabs(acc));
         }
         out[i] = m;
@@ -84,8 +90,9 @@ float interpolateBlock(const float *p, size_t frames, const PhaseView *phases, i
 } // namespace
 
 TruePeakDetector::TruePeakDetector(int channels, int sampleRate)
-    : m_channels(std::max(channels, 1)),
-      m_factor(sampleRate < 96000 ? 4 : sampleRate < 192000 ? 2 : 1),
+    : m_channels(std::max(channels, 1)), m_factor(sampleRate < 96000    ? 4
+                                                  : sampleRate < 192000 ? 2
+                                                                        : 1),
       m_peaks(size_t(m_channels), 0.0)
 {
     if (m_factor == 1) {
@@ -105,7 +112,8 @@ TruePeakDetector::TruePeakDetector(int channels, int sampleRate)
         m_delay = (kTaps - 1) / 2 / m_factor;
     }
     for (const Phase &ph : m_phases)
-        for (int idx : ph.index) m_history = std::max(m_history, idx);
+        for (int idx : ph.index)
+            m_history = std::max(m_history, idx);
     m_tails.assign(size_t(m_channels), std::vector<float>(size_t(m_history), 0.0f));
 }
 
@@ -121,19 +129,22 @@ void TruePeakDetector::processChannel(int channel, const float *in, size_t inStr
     if (inStride == 1) {
         std::memcpy(block, in, frames * sizeof(float));
     } else {
-        for (size_t i = 0; i < frames; ++i) block[i] = in[i * inStride];
+        for (size_t i = 0; i < frames; ++i)
+            block[i] = in[i * inStride];
     }
 
     PhaseView views[4];
     const int phaseCount = int(m_phases.size());
     for (int f = 0; f < phaseCount; ++f)
-        views[f] = {m_phases[size_t(f)].index.data(), m_phases[size_t(f)].coeff.data(), int(m_phases[size_t(f)].index.size())};
+        views[f] = {m_phases[size_t(f)].index.data(), m_phases[size_t(f)].coeff.data(),
+                    int(m_phases[size_t(f)].index.size())};
 
     // Per-frame maxima land in m_scratch and are merged (max over channels) into the envelope.
     m_scratch.resize(frames);
     const float peak = interpolateBlock(block, frames, views, phaseCount, m_scratch.data());
     if (envelope) {
-        for (size_t i = 0; i < frames; ++i) envelope[i] = std::max(envelope[i], m_scratch[i]);
+        for (size_t i = 0; i < frames; ++i)
+            envelope[i] = std::max(envelope[i], m_scratch[i]);
     }
     m_peaks[size_t(channel)] = std::max(m_peaks[size_t(channel)], double(peak));
     std::copy(m_work.end() - ptrdiff_t(history), m_work.end(), tail.begin());
@@ -145,7 +156,8 @@ void TruePeakDetector::addPlanar(const float *const *planes, size_t frames, floa
         const size_t n = std::min(kChunkFrames, frames - done);
         float *env = envelope ? envelope + done : nullptr;
         if (env) std::fill(env, env + n, 0.0f);
-        for (int c = 0; c < m_channels; ++c) processChannel(c, planes[c] + done, 1, n, env);
+        for (int c = 0; c < m_channels; ++c)
+            processChannel(c, planes[c] + done, 1, n, env);
     }
 }
 
@@ -156,7 +168,8 @@ void TruePeakDetector::addInterleaved(const float *samples, size_t frames, float
         const size_t n = std::min(kChunkFrames, frames - done);
         float *env = envelope ? envelope + done : nullptr;
         if (env) std::fill(env, env + n, 0.0f);
-        for (int c = 0; c < m_channels; ++c) processChannel(c, samples + done * stride + size_t(c), stride, n, env);
+        for (int c = 0; c < m_channels; ++c)
+            processChannel(c, samples + done * stride + size_t(c), stride, n, env);
     }
 }
 

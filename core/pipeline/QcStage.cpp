@@ -17,6 +17,7 @@ QcInput qcInputFor(const TranscodeJob &job, const TranscodeResult &result)
     in.targetLufs = job.preset.loudness.targetLufs;
     in.ceilingDbtp = job.preset.loudness.truePeakDbtp;
     in.sourceDecodeErrors = result.decodeErrors;
+    in.deinterlaceSource = result.deinterlaced; // compare against the picture we actually encoded
     const QString progressive = result.progressiveFile.isEmpty() ? QString() : QDir(job.packageDir).filePath(result.progressiveFile);
     for (const VideoOutput &v : result.video) {
         QcRendition r;

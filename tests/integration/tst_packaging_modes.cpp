@@ -171,7 +171,7 @@ void TestPackagingModes::proxyEditProgressiveMp4()
     QVERIFY(!package.contains(QStringLiteral("hls")));
     QVERIFY(!package.contains(QStringLiteral("dash")));
     // One MP4 and the manifest, nothing else: no playlists, no segment folders.
-    QCOMPARE(root.entryList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::Name), (QStringList{mp4, QStringLiteral("manifest.json")}));
+    QCOMPARE(root.entryList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::Name), (QStringList{mp4, QStringLiteral("manifest.json"), QStringLiteral("qc.json")}));
 
     const QString file = root.filePath(mp4);
     const QStringList boxes = topLevelBoxes(file);

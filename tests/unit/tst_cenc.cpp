@@ -118,7 +118,8 @@ ContentKey fixedKey()
 {
     ContentKey k;
     k.kid = *keyIdFromString(u"0123456789abcdef0123456789abcdef");
-    for (int i = 0; i < 16; ++i) k.key[size_t(i)] = quint8(0xa0 + i);
+    for (int i = 0; i < 16; ++i)
+        k.key[size_t(i)] = quint8(0xa0 + i);
     return k;
 }
 
@@ -264,8 +265,8 @@ QString TestCenc::makePackage(const QString &codec)
     const QString presetPath = m_tmp.filePath(QStringLiteral("preset-%1.json").arg(codec));
     if (!writeAll(presetPath, presetJson(codec).toUtf8())) return {};
     const QString out = m_tmp.filePath(QStringLiteral("clear-%1").arg(codec));
-    const Run r = run(QStringLiteral(RENDITION_CLI),
-                      {QStringLiteral("run"), QStringLiteral("--preset"), presetPath, QStringLiteral("--out"), out, kSource});
+    const Run r = run(QStringLiteral(RENDITION_CLI), {QStringLiteral("run"), QStringLiteral("--preset"), presetPath,
+                                                      QStringLiteral("--out"), out, kSource});
     if (r.exitCode != 0) {
         qWarning("rendition-cli failed: %s", r.err.constData());
         return {};
@@ -297,21 +298,22 @@ void TestCenc::initTestCase()
     QVERIFY(k.ok());
     m_key = k.value();
     m_pssh << makeCommonPssh({m_key.kid}) << makeWidevinePssh({m_key.kid}, {QStringLiteral("rendition"), "asset-1"});
-    Result<QByteArray> pr = makePlayReadyPssh(m_key, {QStringLiteral("https://license.example/rightsmanager.asmx?a=1&b=2")});
+    Result<QByteArray> pr =
+        makePlayReadyPssh(m_key, {QStringLiteral("https://license.example/rightsmanager.asmx?a=1&b=2")});
     QVERIFY(pr.ok());
     m_pssh << pr.value();
 
     // Encrypt every track of both packages into a parallel folder.
     m_encRoot = m_tmp.filePath(QStringLiteral("enc"));
-    for (const auto &[root, codec] : {std::pair{m_h264Root, QStringLiteral("h264")}, std::pair{m_hevcRoot, QStringLiteral("hevc")}}) {
+    for (const auto &[root, codec] :
+         {std::pair{m_h264Root, QStringLiteral("h264")}, std::pair{m_hevcRoot, QStringLiteral("hevc")}}) {
         for (const QString &rung : {QStringLiteral("360p"), QStringLiteral("aac")}) {
             const QString dir = trackDir(root, rung);
             QVERIFY2(!dir.isEmpty(), qPrintable(rung));
             CencOptions o;
             o.key = m_key;
             o.psshBoxes = m_pssh;
-            Result<TrackEncryptionStats> st =
-                encryptTrackDirectory(dir, m_encRoot + u'/' + codec + u'/' + rung, o);
+            Result<TrackEncryptionStats> st = encryptTrackDirectory(dir, m_encRoot + u'/' + codec + u'/' + rung, o);
             QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().toString()));
             QVERIFY(st->segments >= 3);
             QVERIFY(st->bytesOut > st->bytesIn);
@@ -331,7 +333,8 @@ void TestCenc::boxRoundTripsRealFiles()
                 Result<std::vector<Box>> boxes = parseBoxes(bytes);
                 QVERIFY2(boxes.ok(), qPrintable(file));
                 QByteArray again;
-                for (const Box &b : boxes.value()) again += b.serialize();
+                for (const Box &b : boxes.value())
+                    again += b.serialize();
                 QCOMPARE(again.size(), bytes.size());
                 QVERIFY2(again == bytes, qPrintable(file));
             }
@@ -340,8 +343,8 @@ void TestCenc::boxRoundTripsRealFiles()
     // The tree exposes the sample entry below stsd.
     Result<std::vector<Box>> init = parseBoxes(readAll(trackDir(m_h264Root, QStringLiteral("360p")) + "/init.mp4"));
     QVERIFY(init.ok());
-    const Box *stsd = findPath(init.value(), {fourcc("moov"), fourcc("trak"), fourcc("mdia"), fourcc("minf"),
-                                              fourcc("stbl"), fourcc("stsd")});
+    const Box *stsd = findPath(
+        init.value(), {fourcc("moov"), fourcc("trak"), fourcc("mdia"), fourcc("minf"), fourcc("stbl"), fourcc("stsd")});
     QVERIFY(stsd);
     QCOMPARE(stsd->children.size(), size_t(1));
     QCOMPARE(fourccToString(stsd->children[0].type), QStringLiteral("avc1"));
@@ -382,7 +385,8 @@ void TestCenc::boxLargeAndToEndSizes()
     QCOMPARE(spans->at(2).size, qint64(108));
     // Serialising keeps the 64-bit header of the first box and the tree's sizes.
     QByteArray again;
-    for (const Box &b : boxes.value()) again += b.serialize();
+    for (const Box &b : boxes.value())
+        again += b.serialize();
     QCOMPARE(again.left(39), data.left(39));
     QCOMPARE(be::read32(again.constData() + 39), quint32(108));
 
@@ -440,7 +444,8 @@ QByteArray nal(int lengthSize, QByteArray header, int payloadBytes)
 {
     QByteArray body = header + QByteArray(payloadBytes, '\x55');
     QByteArray out;
-    for (int i = lengthSize - 1; i >= 0; --i) out.append(char((body.size() >> (8 * i)) & 0xff));
+    for (int i = lengthSize - 1; i >= 0; --i)
+        out.append(char((body.size() >> (8 * i)) & 0xff));
     return out + body;
 }
 using SubList = QList<Subsample>;
@@ -460,15 +465,15 @@ void TestCenc::subsampleMaps_data()
     QTest::newRow("h264 aligned slice") << nal(4, idr, 64) << int(NalCodec::H264) << 4 << SubList{{5, 64}};
     // AUD + SPS + PPS + SEI all clear, merged into the slice's clear bytes: (4+2)+(4+11)+(4+5)+(4+21) = 55.
     QTest::newRow("h264 parameter sets merged")
-        << nal(4, aud, 1) + nal(4, sps, 10) + nal(4, pps, 4) + nal(4, sei, 20) + nal(4, idr, 40)
-        << int(NalCodec::H264) << 4 << SubList{{quint16(55 + 5 + 8), 32}};
+        << nal(4, aud, 1) + nal(4, sps, 10) + nal(4, pps, 4) + nal(4, sei, 20) + nal(4, idr, 40) << int(NalCodec::H264)
+        << 4 << SubList{{quint16(55 + 5 + 8), 32}};
     // Slice too small for a block stays clear and trails as (clear, 0).
     QTest::newRow("h264 tiny slice") << nal(4, QByteArray("\x41", 1), 15) << int(NalCodec::H264) << 4
                                      << SubList{{20, 0}};
     // Two slices then a trailing SEI.
     QTest::newRow("h264 two slices + trailing sei")
-        << nal(4, QByteArray("\x41", 1), 33) + nal(4, QByteArray("\x41", 1), 32) + nal(4, sei, 3)
-        << int(NalCodec::H264) << 4 << SubList{{6, 32}, {5, 32}, {8, 0}};
+        << nal(4, QByteArray("\x41", 1), 33) + nal(4, QByteArray("\x41", 1), 32) + nal(4, sei, 3) << int(NalCodec::H264)
+        << 4 << SubList{{6, 32}, {5, 32}, {8, 0}};
     // 2-byte length prefixes.
     QTest::newRow("h264 2-byte lengths") << nal(2, idr, 50) << int(NalCodec::H264) << 2 << SubList{{5, 48}};
     // HEVC: 2-byte NAL header; IDR_W_RADL = type 19 -> 0x26 0x01; VPS (32) -> 0x40 0x01.
@@ -588,9 +593,10 @@ void TestCenc::initBoxesReadBack()
     struct Expect {
         QString codec, rung, entry, original;
     };
-    for (const Expect &e : {Expect{QStringLiteral("h264"), QStringLiteral("360p"), QStringLiteral("encv"), QStringLiteral("avc1")},
-                            Expect{QStringLiteral("h264"), QStringLiteral("aac"), QStringLiteral("enca"), QStringLiteral("mp4a")},
-                            Expect{QStringLiteral("hevc"), QStringLiteral("360p"), QStringLiteral("encv"), QStringLiteral("hvc1")}}) {
+    for (const Expect &e :
+         {Expect{QStringLiteral("h264"), QStringLiteral("360p"), QStringLiteral("encv"), QStringLiteral("avc1")},
+          Expect{QStringLiteral("h264"), QStringLiteral("aac"), QStringLiteral("enca"), QStringLiteral("mp4a")},
+          Expect{QStringLiteral("hevc"), QStringLiteral("360p"), QStringLiteral("encv"), QStringLiteral("hvc1")}}) {
         const QByteArray bytes = readAll(m_encRoot + u'/' + e.codec + u'/' + e.rung + QStringLiteral("/init.mp4"));
         Result<std::vector<Box>> roots = parseBoxes(bytes);
         QVERIFY(roots.ok());
@@ -600,7 +606,9 @@ void TestCenc::initBoxesReadBack()
         const Box &entry = stsd->children.at(0);
         QCOMPARE(fourccToString(entry.type), e.entry);
         // The codec configuration is still there, sinf is the last child.
-        QVERIFY(entry.child(e.original == u"mp4a" ? fourcc("esds") : e.original == u"avc1" ? fourcc("avcC") : fourcc("hvcC")));
+        QVERIFY(entry.child(e.original == u"mp4a"   ? fourcc("esds")
+                            : e.original == u"avc1" ? fourcc("avcC")
+                                                    : fourcc("hvcC")));
         QCOMPARE(entry.children.back().type, fourcc("sinf"));
         const Box *sinf = entry.child(fourcc("sinf"));
         QCOMPARE(fourccToString(be::read32(sinf->child(fourcc("frma"))->body.constData())), e.original);
@@ -678,7 +686,8 @@ void TestCenc::segmentBoxesReadBack()
         QCOMPARE(mdat.type, fourcc("mdat"));
         QCOMPARE(v.moofOffset + v.dataOffset, mdat.payloadOffset());
         qint64 total = 0;
-        for (quint32 s : v.sampleSizes) total += s;
+        for (quint32 s : v.sampleSizes)
+            total += s;
         QCOMPARE(total, mdat.size - mdat.headerSize);
         QCOMPARE(qint64(enc.size() - clear.size()), v.moofSize - c.moofSize);
 
@@ -920,8 +929,8 @@ void TestCenc::badInputsAreRejected()
     QCOMPARE(psshErr.error().code, QStringLiteral("cenc.bad_pssh"));
 
     // Folder errors.
-    Result<TrackEncryptionStats> noInit = encryptTrackDirectory(m_tmp.filePath(QStringLiteral("nowhere")),
-                                                                m_tmp.filePath(QStringLiteral("x")), o);
+    Result<TrackEncryptionStats> noInit =
+        encryptTrackDirectory(m_tmp.filePath(QStringLiteral("nowhere")), m_tmp.filePath(QStringLiteral("x")), o);
     QVERIFY(!noInit.ok());
     QCOMPARE(noInit.error().code, QStringLiteral("cenc.read"));
     Result<TrackEncryptionStats> sameDir = encryptTrackDirectory(videoDir, videoDir, o);
@@ -959,7 +968,8 @@ void TestCenc::cancelStopsBetweenSegments()
     CencOptions o;
     o.key = fixedKey();
     const QString out = m_tmp.filePath(QStringLiteral("canceled"));
-    Result<TrackEncryptionStats> r = encryptTrackDirectory(trackDir(m_h264Root, QStringLiteral("360p")), out, o, cancel);
+    Result<TrackEncryptionStats> r =
+        encryptTrackDirectory(trackDir(m_h264Root, QStringLiteral("360p")), out, o, cancel);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, QStringLiteral("cenc.canceled"));
     // Only the init segment was written before the first check.
@@ -985,7 +995,8 @@ void TestCenc::corruptInputNeverCrashes()
     for (int round = 0; round < 1500; ++round) {
         QByteArray s = seg;
         const int edits = 1 + int(rng.bounded(4));
-        for (int e = 0; e < edits; ++e) s[qsizetype(rng.bounded(quint32(moofEnd)))] = char(rng.bounded(256));
+        for (int e = 0; e < edits; ++e)
+            s[qsizetype(rng.bounded(quint32(moofEnd)))] = char(rng.bounded(256));
         if (round % 10 == 0) s.truncate(qsizetype(rng.bounded(quint32(s.size()))));
         Result<QByteArray> r = good.encryptSegment(s, {1, QStringLiteral("mutated")});
         if (r.ok()) {
@@ -999,7 +1010,8 @@ void TestCenc::corruptInputNeverCrashes()
     for (int round = 0; round < 500; ++round) {
         QByteArray i = init;
         const int edits = 1 + int(rng.bounded(4));
-        for (int e = 0; e < edits; ++e) i[qsizetype(rng.bounded(quint32(i.size())))] = char(rng.bounded(256));
+        for (int e = 0; e < edits; ++e)
+            i[qsizetype(rng.bounded(quint32(i.size())))] = char(rng.bounded(256));
         CencEncryptor fresh(o);
         Result<QByteArray> r = fresh.encryptInit(i);
         QVERIFY(r.ok() || r.error().code.startsWith(QStringLiteral("cenc.")));

@@ -56,8 +56,11 @@ QByteArray cpix(const QByteArray &keys)
 
 QByteArray cpixKey(const char *kid, const char *b64)
 {
-    return QByteArray("    <cpix:ContentKey kid=\"") + kid + "\" commonEncryptionScheme=\"cenc\">\n"
-           "      <cpix:Data><pskc:Secret><pskc:PlainValue>" + b64 + "</pskc:PlainValue></pskc:Secret></cpix:Data>\n"
+    return QByteArray("    <cpix:ContentKey kid=\"") + kid +
+           "\" commonEncryptionScheme=\"cenc\">\n"
+           "      <cpix:Data><pskc:Secret><pskc:PlainValue>" +
+           b64 +
+           "</pskc:PlainValue></pskc:Secret></cpix:Data>\n"
            "    </cpix:ContentKey>\n";
 }
 
@@ -89,8 +92,8 @@ void TestKeys::generatedKeysAreRandomUuids()
         QVERIFY(k.ok());
         kids.insert(keyIdToHex(k->kid));
         keys.insert(keyHex(k.value()));
-        QCOMPARE(k->kid[6] >> 4, 4);          // UUID version 4
-        QCOMPARE(k->kid[8] & 0xc0, 0x80);     // RFC 4122 variant
+        QCOMPARE(k->kid[6] >> 4, 4);      // UUID version 4
+        QCOMPARE(k->kid[8] & 0xc0, 0x80); // RFC 4122 variant
         QVERIFY(keyHex(k.value()) != QString(32, u'0'));
     }
     QCOMPARE(kids.size(), 64);
@@ -134,27 +137,50 @@ void TestKeys::keyFileBad_data()
 
     const QByteArray good = QByteArray(kKid1) + ":" + kKey1 + "\n";
     QTest::newRow("bad hex in key") << good + kKid2 + ":" + QByteArray(kKey2).replace('c', 'x') + "\n"
-                                    << "cenc.keyfile_syntax" << "keys.txt, line 2" << "not a hex digit at position 25";
+                                    << "cenc.keyfile_syntax"
+                                    << "keys.txt, line 2"
+                                    << "not a hex digit at position 25";
     QTest::newRow("short key") << good + "\n" + kKid2 + ":" + QByteArray(kKey2).left(30) + "\n"
-                               << "cenc.keyfile_syntax" << "line 3" << "has 30 hex digits; it needs 32";
-    QTest::newRow("long key") << QByteArray(kKid2) + ":" + kKey2 + "00\n" << "cenc.keyfile_syntax" << "line 1"
+                               << "cenc.keyfile_syntax"
+                               << "line 3"
+                               << "has 30 hex digits; it needs 32";
+    QTest::newRow("long key") << QByteArray(kKid2) + ":" + kKey2 + "00\n"
+                              << "cenc.keyfile_syntax"
+                              << "line 1"
                               << "has 34 hex digits";
-    QTest::newRow("short kid") << QByteArray(kKid2).left(31) + ":" + kKey2 + "\n" << "cenc.keyfile_syntax" << "line 1"
+    QTest::newRow("short kid") << QByteArray(kKid2).left(31) + ":" + kKey2 + "\n"
+                               << "cenc.keyfile_syntax"
+                               << "line 1"
                                << "KID has 31 hex digits";
     QTest::newRow("bad hex in kid") << QByteArray(kKid2).replace('f', 'z') + ":" + kKey2 << "cenc.keyfile_syntax"
-                                    << "line 1" << "KID has a character that is not a hex digit";
-    QTest::newRow("missing key") << good + kKid2 + ":\n" << "cenc.keyfile_syntax" << "line 2" << "key is empty";
-    QTest::newRow("missing colon") << QByteArray(kKid2) + kKey2 + "\n" << "cenc.keyfile_syntax" << "line 1"
+                                    << "line 1"
+                                    << "KID has a character that is not a hex digit";
+    QTest::newRow("missing key") << good + kKid2 + ":\n"
+                                 << "cenc.keyfile_syntax"
+                                 << "line 2"
+                                 << "key is empty";
+    QTest::newRow("missing colon") << QByteArray(kKid2) + kKey2 + "\n"
+                                   << "cenc.keyfile_syntax"
+                                   << "line 1"
                                    << "Expected KID:KEY";
-    QTest::newRow("two colons") << QByteArray(kKid2) + ":" + kKey2 + ":" + kKey1 + "\n" << "cenc.keyfile_syntax"
-                                << "line 1" << "Expected KID:KEY";
-    QTest::newRow("duplicate kid") << good + "# again\n" + kKid1 + ":" + kKey2 + "\n" << "cenc.keyfile_duplicate_kid"
-                                   << "line 3" << "listed twice (first on line 1)";
+    QTest::newRow("two colons") << QByteArray(kKid2) + ":" + kKey2 + ":" + kKey1 + "\n"
+                                << "cenc.keyfile_syntax"
+                                << "line 1"
+                                << "Expected KID:KEY";
+    QTest::newRow("duplicate kid") << good + "# again\n" + kKid1 + ":" + kKey2 + "\n"
+                                   << "cenc.keyfile_duplicate_kid"
+                                   << "line 3"
+                                   << "listed twice (first on line 1)";
     QTest::newRow("duplicate kid, dashed") << good + "01234567-89ab-cdef-0123-456789abcdef:" + kKey1 + "\n"
-                                           << "cenc.keyfile_duplicate_kid" << "line 2" << "listed twice";
+                                           << "cenc.keyfile_duplicate_kid"
+                                           << "line 2"
+                                           << "listed twice";
     QTest::newRow("only comments") << QByteArray("# nothing here\n\n   # still nothing\n") << "cenc.keyfile_empty"
-                                   << "keys.txt" << "No KID:KEY line";
-    QTest::newRow("empty") << QByteArray() << "cenc.keyfile_empty" << "keys.txt" << "No KID:KEY line";
+                                   << "keys.txt"
+                                   << "No KID:KEY line";
+    QTest::newRow("empty") << QByteArray() << "cenc.keyfile_empty"
+                           << "keys.txt"
+                           << "No KID:KEY line";
 }
 
 void TestKeys::keyFileBad()
@@ -219,36 +245,49 @@ void TestKeys::cpixBad_data()
 
     const QByteArray key1 = cpixKey("01234567-89ab-cdef-0123-456789abcdef", kKey1B64);
     QTest::newRow("malformed xml") << cpix(key1).replace("</cpix:ContentKeyList>", "</cpix:ContentKeyLst>")
-                                   << "cenc.cpix_xml" << "malformed";
-    QTest::newRow("cut short") << cpix(key1).left(420) << "cenc.cpix_xml" << "malformed";
-    QTest::newRow("not xml") << QByteArray(kKid1) + ":" + kKey1 << "cenc.cpix_xml" << "malformed";
-    QTest::newRow("empty") << QByteArray() << "cenc.cpix_xml" << "empty";
+                                   << "cenc.cpix_xml"
+                                   << "malformed";
+    QTest::newRow("cut short") << cpix(key1).left(420) << "cenc.cpix_xml"
+                               << "malformed";
+    QTest::newRow("not xml") << QByteArray(kKid1) + ":" + kKey1 << "cenc.cpix_xml"
+                             << "malformed";
+    QTest::newRow("empty") << QByteArray() << "cenc.cpix_xml"
+                           << "empty";
     QTest::newRow("wrong root") << QByteArray("<CPIX><ContentKeyList/></CPIX>") << "cenc.cpix_not_cpix"
                                 << "not cpix:CPIX";
-    QTest::newRow("no keys") << cpix("") << "cenc.cpix_empty" << "no keys";
+    QTest::newRow("no keys") << cpix("") << "cenc.cpix_empty"
+                             << "no keys";
     QTest::newRow("missing kid") << cpix(QByteArray(key1).replace("kid=\"01234567-89ab-cdef-0123-456789abcdef\"", ""))
-                                 << "cenc.cpix_kid" << "no kid attribute";
+                                 << "cenc.cpix_kid"
+                                 << "no kid attribute";
     QTest::newRow("bad kid") << cpix(QByteArray(key1).replace("01234567-89ab", "01234567-89ag")) << "cenc.cpix_kid"
                              << "not a UUID";
     QTest::newRow("missing key") << cpix(QByteArray(key1).replace(
                                         QByteArray("<pskc:PlainValue>") + kKey1B64 + "</pskc:PlainValue>", ""))
-                                 << "cenc.cpix_missing_key" << "01234567-89ab-cdef-0123-456789abcdef has no";
+                                 << "cenc.cpix_missing_key"
+                                 << "01234567-89ab-cdef-0123-456789abcdef has no";
     QTest::newRow("no data element") << cpix("<cpix:ContentKey kid=\"01234567-89ab-cdef-0123-456789abcdef\"/>")
-                                     << "cenc.cpix_missing_key" << "key value is missing";
-    QTest::newRow("encrypted key")
-        << cpix(QByteArray(key1).replace(QByteArray("<pskc:PlainValue>") + kKey1B64 + "</pskc:PlainValue>",
-                                         "<pskc:EncryptedValue><enc:CipherData><enc:CipherValue>AAAA</enc:CipherValue>"
-                                         "</enc:CipherData></pskc:EncryptedValue>"))
-        << "cenc.cpix_encrypted_key" << "plain keys";
+                                     << "cenc.cpix_missing_key"
+                                     << "key value is missing";
+    QTest::newRow("encrypted key") << cpix(QByteArray(key1).replace(
+                                          QByteArray("<pskc:PlainValue>") + kKey1B64 + "</pskc:PlainValue>",
+                                          "<pskc:EncryptedValue><enc:CipherData><enc:CipherValue>AAAA</enc:CipherValue>"
+                                          "</enc:CipherData></pskc:EncryptedValue>"))
+                                   << "cenc.cpix_encrypted_key"
+                                   << "plain keys";
     QTest::newRow("key too short") << cpix(cpixKey("01234567-89ab-cdef-0123-456789abcdef", "oKGio6SlpqeoqaqrrK2u"))
-                                   << "cenc.cpix_key_length" << "15-byte key";
+                                   << "cenc.cpix_key_length"
+                                   << "15-byte key";
     QTest::newRow("key not base64") << cpix(cpixKey("01234567-89ab-cdef-0123-456789abcdef", "oKGio6Sl*qeoqaqrrK2urw=="))
-                                    << "cenc.cpix_key_length" << "not valid base64";
+                                    << "cenc.cpix_key_length"
+                                    << "not valid base64";
     QTest::newRow("duplicate kid") << cpix(key1 + cpixKey("01234567-89AB-CDEF-0123-456789ABCDEF", kKey2B64))
-                                   << "cenc.cpix_duplicate_kid" << "appears twice (first on line";
+                                   << "cenc.cpix_duplicate_kid"
+                                   << "appears twice (first on line";
     // A malformed document right next to a key: the XML error must not echo it.
     QTest::newRow("malformed next to key")
-        << cpix(QByteArray(key1).replace("</pskc:PlainValue>", "</pskc:PlainValue")) << "cenc.cpix_xml" << "malformed";
+        << cpix(QByteArray(key1).replace("</pskc:PlainValue>", "</pskc:PlainValue")) << "cenc.cpix_xml"
+        << "malformed";
 }
 
 void TestKeys::cpixBad()

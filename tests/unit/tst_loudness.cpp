@@ -31,16 +31,23 @@ struct Segment {
     double seconds;
 };
 
-QString num(double v) { return QString::number(v, 'g', 17); }
+QString num(double v)
+{
+    return QString::number(v, 'g', 17);
+}
 
-double amplitude(double dbfs) { return std::pow(10.0, dbfs / 20.0); }
+double amplitude(double dbfs)
+{
+    return std::pow(10.0, dbfs / 20.0);
+}
 
 // 1 kHz sine whose amplitude steps through `segments`: A1 until T1, A2 until T2, ...
 QString sineSequence(const QList<Segment> &segments, double hz = 1000)
 {
     QString amp = num(amplitude(segments.last().dbfs));
     double end = 0;
-    for (const Segment &s : segments) end += s.seconds;
+    for (const Segment &s : segments)
+        end += s.seconds;
     for (qsizetype i = segments.size() - 2; i >= 0; --i) {
         end -= segments[i + 1].seconds;
         amp = QStringLiteral("if(lt(t,%1),%2,%3)").arg(num(end), num(amplitude(segments[i].dbfs)), amp);
@@ -51,16 +58,18 @@ QString sineSequence(const QList<Segment> &segments, double hz = 1000)
 double totalSeconds(const QList<Segment> &segments)
 {
     double total = 0;
-    for (const Segment &s : segments) total += s.seconds;
+    for (const Segment &s : segments)
+        total += s.seconds;
     return total;
 }
 
 bool runFfmpeg(const QStringList &args)
 {
     QProcess p;
-    p.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"),
-                                                  QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y")}
-                                          + args);
+    p.start(QStringLiteral("ffmpeg"),
+            QStringList{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"),
+                        QStringLiteral("error"), QStringLiteral("-y")} +
+                args);
     if (!p.waitForFinished(300000)) return false;
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         qWarning("ffmpeg %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
@@ -71,9 +80,11 @@ bool runFfmpeg(const QStringList &args)
 
 // One float WAV from aevalsrc: one expression per channel of `layout`.
 // `then`: filters after the source (e.g. ",afade=...").
-bool generate(const QString &path, const QStringList &exprs, const QString &layout, double seconds, const QString &then = {})
+bool generate(const QString &path, const QStringList &exprs, const QString &layout, double seconds,
+              const QString &then = {})
 {
-    const QString src = QStringLiteral("aevalsrc=exprs='%1':c=%2:s=48000:d=%3").arg(exprs.join(u'|'), layout, num(seconds)) + then;
+    const QString src =
+        QStringLiteral("aevalsrc=exprs='%1':c=%2:s=48000:d=%3").arg(exprs.join(u'|'), layout, num(seconds)) + then;
     return runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), src, QStringLiteral("-c:a"),
                       QStringLiteral("pcm_f32le"), path});
 }
@@ -89,7 +100,8 @@ std::vector<float> programme(size_t frames, int channels, int rate, unsigned see
         const double env = 0.55 + 0.45 * std::sin(2 * M_PI * 0.3 * t);
         for (int c = 0; c < channels; ++c)
             x[i * size_t(channels) + size_t(c)] =
-                float(env * (0.3 * std::sin(2 * M_PI * (220.0 + 110 * c) * t) + 0.1 * std::sin(2 * M_PI * 3150 * t))) + noise(rng);
+                float(env * (0.3 * std::sin(2 * M_PI * (220.0 + 110 * c) * t) + 0.1 * std::sin(2 * M_PI * 3150 * t))) +
+                noise(rng);
     }
     return x;
 }
@@ -179,7 +191,8 @@ void TestLoudness::initTestCase()
     };
     for (const Sequence &s : stereo) {
         const QString e = sineSequence(s.segments);
-        QVERIFY2(generate(file(QString::fromLatin1(s.name) + QStringLiteral(".wav")), {e, e}, QStringLiteral("stereo"), totalSeconds(s.segments)),
+        QVERIFY2(generate(file(QString::fromLatin1(s.name) + QStringLiteral(".wav")), {e, e}, QStringLiteral("stereo"),
+                          totalSeconds(s.segments)),
                  s.name);
     }
     // 3341 case 6: 5.0, L/R -28 dBFS, C -24, Ls/Rs -30 (surround weighted +1.5 dB).
@@ -201,21 +214,24 @@ void TestLoudness::initTestCase()
         {QStringLiteral("3341-19"), QStringLiteral("1.41*sin(2*PI*12000*t+PI/4)")},
     };
     for (const auto &[name, e] : tp)
-        QVERIFY(generate(file(name + QStringLiteral(".wav")), {e, e}, QStringLiteral("stereo"), 3, QStringLiteral(",afade=t=in:d=0.01")));
+        QVERIFY(generate(file(name + QStringLiteral(".wav")), {e, e}, QStringLiteral("stereo"), 3,
+                         QStringLiteral(",afade=t=in:d=0.01")));
 
     // Other inputs.
-    QVERIFY(generate(file(QStringLiteral("silence.wav")), {QStringLiteral("0"), QStringLiteral("0")}, QStringLiteral("stereo"), 5));
+    QVERIFY(generate(file(QStringLiteral("silence.wav")), {QStringLiteral("0"), QStringLiteral("0")},
+                     QStringLiteral("stereo"), 5));
     QVERIFY(runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                       QStringLiteral("testsrc=size=320x240:rate=25:duration=2"), QStringLiteral("-c:v"), QStringLiteral("mpeg4"),
-                       file(QStringLiteral("video-only.mp4"))}));
+                       QStringLiteral("testsrc=size=320x240:rate=25:duration=2"), QStringLiteral("-c:v"),
+                       QStringLiteral("mpeg4"), file(QStringLiteral("video-only.mp4"))}));
     // Video + float audio (-23 dBFS stereo sine, 20 s): the video must be discarded unread.
     QVERIFY(runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                       QStringLiteral("testsrc=size=320x240:rate=25:duration=20"), QStringLiteral("-i"), file(QStringLiteral("3341-1.wav")),
-                       QStringLiteral("-c:v"), QStringLiteral("mpeg4"), QStringLiteral("-c:a"), QStringLiteral("pcm_f32le"),
-                       file(QStringLiteral("av.mkv"))}));
+                       QStringLiteral("testsrc=size=320x240:rate=25:duration=20"), QStringLiteral("-i"),
+                       file(QStringLiteral("3341-1.wav")), QStringLiteral("-c:v"), QStringLiteral("mpeg4"),
+                       QStringLiteral("-c:a"), QStringLiteral("pcm_f32le"), file(QStringLiteral("av.mkv"))}));
     // A long FLAC (integer samples: exercises the conversion path) for progress and cancel.
-    QVERIFY(runFfmpeg({QStringLiteral("-i"), file(QStringLiteral("3342-4.wav")), QStringLiteral("-c:a"), QStringLiteral("flac"),
-                       QStringLiteral("-sample_fmt"), QStringLiteral("s32"), file(QStringLiteral("long.flac"))}));
+    QVERIFY(runFfmpeg({QStringLiteral("-i"), file(QStringLiteral("3342-4.wav")), QStringLiteral("-c:a"),
+                       QStringLiteral("flac"), QStringLiteral("-sample_fmt"), QStringLiteral("s32"),
+                       file(QStringLiteral("long.flac"))}));
     QFile garbage(file(QStringLiteral("not media.mp4")));
     QVERIFY(garbage.open(QIODevice::WriteOnly));
     garbage.write(QByteArray(4096, 'x'));
@@ -262,7 +278,8 @@ void TestLoudness::ebuTruePeak()
     QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().toString()));
     QVERIFY(r->truePeakMeasured);
     // Tech 3341 tolerance: +0.2 / -0.4 dB.
-    QVERIFY2(r->truePeakDbtp <= expected + 0.2 && r->truePeakDbtp >= expected - 0.4, qPrintable(QString::number(r->truePeakDbtp)));
+    QVERIFY2(r->truePeakDbtp <= expected + 0.2 && r->truePeakDbtp >= expected - 0.4,
+             qPrintable(QString::number(r->truePeakDbtp)));
     QVERIFY(r->samplePeakDbfs <= r->truePeakDbtp);
 }
 
@@ -303,7 +320,8 @@ void TestLoudness::truePeakMatchesLibebur128()
     std::normal_distribution<float> noise(0.0f, 0.3f);
     const size_t frames = size_t(rate) * 3;
     std::vector<float> x(frames * size_t(channels));
-    for (float &v : x) v = noise(rng);
+    for (float &v : x)
+        v = noise(rng);
     ebur128_state *ref = ebur128_init(unsigned(channels), static_cast<unsigned long>(rate), EBUR128_MODE_TRUE_PEAK);
     QVERIFY(ref);
     QCOMPARE(ebur128_add_frames_float(ref, x.data(), frames), int(EBUR128_SUCCESS));
@@ -315,7 +333,8 @@ void TestLoudness::truePeakMatchesLibebur128()
         ebur128_true_peak(ref, unsigned(c), &expected);
         ebur128_sample_peak(ref, unsigned(c), &sample);
         const double got = std::max(ours.peak(c), sample);
-        QVERIFY2(std::fabs(got - expected) <= 1e-5 * expected, qPrintable(QStringLiteral("ch %1: %2 vs %3").arg(c).arg(got).arg(expected)));
+        QVERIFY2(std::fabs(got - expected) <= 1e-5 * expected,
+                 qPrintable(QStringLiteral("ch %1: %2 vs %3").arg(c).arg(got).arg(expected)));
     }
     ebur128_destroy(&ref);
 }
@@ -410,7 +429,8 @@ void TestLoudness::silence()
     QVERIFY(meter.ok());
     const std::vector<float> zeros(48000 * 2 * 5, 0.0f);
     QVERIFY((*meter)->addInterleaved(zeros.data(), 48000 * 5).ok());
-    for (const LoudnessStats &s : {(*meter)->result(), *measureLoudness(file(QStringLiteral("silence.wav")), {}, {}, {})}) {
+    for (const LoudnessStats &s :
+         {(*meter)->result(), *measureLoudness(file(QStringLiteral("silence.wav")), {}, {}, {})}) {
         QCOMPARE(s.integratedLufs, -120.0);
         QCOMPARE(s.rangeLu, 0.0);
         QCOMPARE(s.truePeakDbtp, -120.0);
@@ -452,9 +472,12 @@ void TestLoudness::badInput_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("code");
-    QTest::newRow("no audio stream") << "video-only.mp4" << "loudness.no_audio";
-    QTest::newRow("not media") << "not media.mp4" << "loudness.open";
-    QTest::newRow("missing") << "missing.wav" << "loudness.open";
+    QTest::newRow("no audio stream") << "video-only.mp4"
+                                     << "loudness.no_audio";
+    QTest::newRow("not media") << "not media.mp4"
+                               << "loudness.open";
+    QTest::newRow("missing") << "missing.wav"
+                             << "loudness.open";
 }
 
 void TestLoudness::badInput()
@@ -522,17 +545,19 @@ void TestLoudness::cancel()
 void TestLoudness::cli()
 {
     const QString wav = file(QStringLiteral("3341-1.wav"));
-    CliRun json = runCli({QStringLiteral("probe"), QStringLiteral("--loudness"), QStringLiteral("--no-hash"), QStringLiteral("--json"), wav});
+    CliRun json = runCli({QStringLiteral("probe"), QStringLiteral("--loudness"), QStringLiteral("--no-hash"),
+                          QStringLiteral("--json"), wav});
     QVERIFY2(json.exitCode == 0, json.err.constData());
-    const QJsonObject loud = QJsonDocument::fromJson(json.out).array().at(0).toObject().value(QStringLiteral("loudness")).toObject();
+    const QJsonObject loud =
+        QJsonDocument::fromJson(json.out).array().at(0).toObject().value(QStringLiteral("loudness")).toObject();
     QVERIFY2(std::fabs(loud.value(QStringLiteral("integrated_lufs")).toDouble(1) + 23.0) <= 0.1, json.out.constData());
     QVERIFY(std::fabs(loud.value(QStringLiteral("true_peak_dbtp")).toDouble(1) + 23.0) <= 0.2);
     QVERIFY(std::fabs(loud.value(QStringLiteral("duration_s")).toDouble() - 20.0) < 0.01);
     QVERIFY(loud.contains(QStringLiteral("range_lu")) && loud.contains(QStringLiteral("sample_peak_dbfs")));
     QVERIFY(!loud.contains(QStringLiteral("curve")));
 
-    CliRun curve = runCli({QStringLiteral("probe"), QStringLiteral("--loudness"), QStringLiteral("--curve"), QStringLiteral("--no-hash"),
-                           QStringLiteral("--json"), wav});
+    CliRun curve = runCli({QStringLiteral("probe"), QStringLiteral("--loudness"), QStringLiteral("--curve"),
+                           QStringLiteral("--no-hash"), QStringLiteral("--json"), wav});
     QCOMPARE(curve.exitCode, 0);
     const QJsonObject points = QJsonDocument::fromJson(curve.out)
                                    .array()

@@ -25,9 +25,10 @@ constexpr double kCeiling = -1.0;
 bool runFfmpeg(const QStringList &args, QByteArray *stdoutData = nullptr)
 {
     QProcess p;
-    p.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"),
-                                                  QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y")}
-                                          + args);
+    p.start(QStringLiteral("ffmpeg"),
+            QStringList{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"),
+                        QStringLiteral("error"), QStringLiteral("-y")} +
+                args);
     if (!p.waitForFinished(300000)) return false;
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         qWarning("ffmpeg %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
@@ -114,7 +115,8 @@ Planar hotProgramme(double seconds)
     std::uniform_real_distribution<float> noise(-1.0f, 1.0f);
     for (size_t i = 0; i < frames; ++i) {
         const double t = double(i) / 48000;
-        const double bed = 0.15 * std::sin(2 * M_PI * 220 * t) + 0.1 * std::sin(2 * M_PI * 1250 * t) * (0.5 + 0.5 * std::sin(2 * M_PI * 0.7 * t));
+        const double bed = 0.15 * std::sin(2 * M_PI * 220 * t) +
+                           0.1 * std::sin(2 * M_PI * 1250 * t) * (0.5 + 0.5 * std::sin(2 * M_PI * 0.7 * t));
         const double hit = 0.72 * std::exp(-300 * std::fmod(t, 0.43)) * std::sin(2 * M_PI * 3100 * t);
         p.left[i] = float(bed + hit + 0.02 * noise(rng));
         p.right[i] = float(0.9 * bed - hit + 0.02 * noise(rng));
@@ -163,7 +165,8 @@ void TestLoudnessNorm::plan_data()
     QTest::newRow("quiet, room to spare") << -30.0 << -12.0 << -23.0 << limit << 7.0 << false << -5.0 << "";
     QTest::newRow("loud, attenuate") << -10.0 << 0.5 << -23.0 << limit << -13.0 << false << -12.5 << "";
     QTest::newRow("exactly at the ceiling") << -20.0 << -5.0 << -16.0 << limit << 4.0 << false << -1.0 << "";
-    QTest::newRow("over, limit") << -20.0 << -0.5 << -16.0 << limit << 4.0 << true << 3.5 << "limiter holds it under -1.0 dBTP";
+    QTest::newRow("over, limit") << -20.0 << -0.5 << -16.0 << limit << 4.0 << true << 3.5
+                                 << "limiter holds it under -1.0 dBTP";
     QTest::newRow("over, reduce gain") << -20.0 << -0.5 << -16.0 << reduce << -0.5 << false << -1.0
                                        << "gain reduced by 4.5 dB to keep true peak under -1.0 dBTP";
     QTest::newRow("silence") << -120.0 << -120.0 << -23.0 << limit << 0.0 << false << -120.0 << "silent";
@@ -187,7 +190,8 @@ void TestLoudnessNorm::plan()
     const NormalizationPlan p = planNormalization(s, target, kCeiling, OverCeiling(mode));
     QVERIFY2(std::fabs(p.gainDb - gain) < 1e-9, qPrintable(QString::number(p.gainDb)));
     QCOMPARE(p.limiter, limiter);
-    QVERIFY2(std::fabs(p.predictedTruePeakDbtp - predicted) < 1e-9, qPrintable(QString::number(p.predictedTruePeakDbtp)));
+    QVERIFY2(std::fabs(p.predictedTruePeakDbtp - predicted) < 1e-9,
+             qPrintable(QString::number(p.predictedTruePeakDbtp)));
     if (note.isEmpty())
         QVERIFY2(p.note.isEmpty(), qPrintable(p.note));
     else
@@ -215,7 +219,8 @@ void TestLoudnessNorm::noNetDelay_data()
     QTest::addColumn<int>("pullBlock");
     for (bool limiter : {false, true})
         for (auto [push, pull] : {std::pair{1, 1}, {97, 1024}, {1024, 13}, {4099, 4096}, {1 << 20, 1 << 20}})
-            QTest::addRow("%s push %d pull %d", limiter ? "limiter" : "gain only", push, pull) << limiter << push << pull;
+            QTest::addRow("%s push %d pull %d", limiter ? "limiter" : "gain only", push, pull)
+                << limiter << push << pull;
 }
 
 // Quiet input: the limiter (forced on) never acts, so the output must be exactly input × gain,
@@ -285,7 +290,8 @@ void TestLoudnessNorm::safetyNetForReducedGain()
 {
     const Planar in = hotProgramme(10);
     const LoudnessStats before = meter(in);
-    const NormalizationPlan plan = planNormalization(before, before.integratedLufs + 8.0, kCeiling, OverCeiling::ReduceGain);
+    const NormalizationPlan plan =
+        planNormalization(before, before.integratedLufs + 8.0, kCeiling, OverCeiling::ReduceGain);
     QVERIFY(!plan.limiter);
     QVERIFY(plan.gainDb < 8.0);
     auto n = LoudnessNormalizer::create(2, 48000, plan, kCeiling);
@@ -294,7 +300,8 @@ void TestLoudnessNorm::safetyNetForReducedGain()
     const LoudnessStats after = meter(normalize(**n, in, 4096, 4096));
     QVERIFY(after.truePeakDbtp <= kCeiling - LoudnessNormalizer::kEncoderMarginDb);
     // Only the encoder margin (+ the limiter's own 0.1 dB) is taken off the peaks.
-    QVERIFY2((*n)->maxGainReductionDb() > 0.0 && (*n)->maxGainReductionDb() < LoudnessNormalizer::kEncoderMarginDb + 0.2,
+    QVERIFY2((*n)->maxGainReductionDb() > 0.0 &&
+                 (*n)->maxGainReductionDb() < LoudnessNormalizer::kEncoderMarginDb + 0.2,
              qPrintable(QString::number((*n)->maxGainReductionDb())));
 }
 
@@ -306,21 +313,24 @@ void TestLoudnessNorm::encodedAac_data()
     QTest::addColumn<QString>("filters"); // after the source
     QTest::addColumn<double>("target");
 
-    const QString music = QStringLiteral(
-        "0.25*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*0.5*t))+0.15*sin(2*PI*554*t)*exp(-4*mod(t,0.5))+0.08*sin(2*PI*1760*t)*exp(-8*mod(t,0.25))|"
-        "0.22*sin(2*PI*277*t)*(0.6+0.4*sin(2*PI*0.4*t))+0.15*sin(2*PI*659*t)*exp(-4*mod(t+0.25,0.5))+0.08*sin(2*PI*2217*t)*exp(-8*mod(t,0.25))");
-    const QString quiet = QStringLiteral("0.0085*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*0.5*t))+0.005*sin(2*PI*554*t)*exp(-4*mod(t,0.5))|"
-                                         "0.0085*sin(2*PI*277*t)*(0.6+0.4*sin(2*PI*0.4*t))+0.005*sin(2*PI*659*t)*exp(-4*mod(t,0.5))");
-    const QString bursts = QStringLiteral("(2*random(0)-1)*if(lt(mod(t,2),0.6),0.7,0.03)|(2*random(1)-1)*if(lt(mod(t,2),0.6),0.7,0.03)");
+    const QString music = QStringLiteral("0.25*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*0.5*t))+0.15*sin(2*PI*554*t)*exp(-4*"
+                                         "mod(t,0.5))+0.08*sin(2*PI*1760*t)*exp(-8*mod(t,0.25))|"
+                                         "0.22*sin(2*PI*277*t)*(0.6+0.4*sin(2*PI*0.4*t))+0.15*sin(2*PI*659*t)*exp(-4*"
+                                         "mod(t+0.25,0.5))+0.08*sin(2*PI*2217*t)*exp(-8*mod(t,0.25))");
+    const QString quiet =
+        QStringLiteral("0.0085*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*0.5*t))+0.005*sin(2*PI*554*t)*exp(-4*mod(t,0.5))|"
+                       "0.0085*sin(2*PI*277*t)*(0.6+0.4*sin(2*PI*0.4*t))+0.005*sin(2*PI*659*t)*exp(-4*mod(t,0.5))");
+    const QString bursts =
+        QStringLiteral("(2*random(0)-1)*if(lt(mod(t,2),0.6),0.7,0.03)|(2*random(1)-1)*if(lt(mod(t,2),0.6),0.7,0.03)");
     // A bed around -18 LUFS with an accent every 2 s that reaches ~0 dBFS (film effects,
     // acoustic music): peaks sparse enough that limiting them leaves the loudness alone.
     const QString hot = QStringLiteral(
         "0.1*sin(2*PI*330*t)+0.1*sin(2*PI*495*t)*(0.5+0.5*sin(2*PI*0.3*t))+0.92*exp(-400*mod(t,2))*sin(2*PI*2500*t)|"
         "0.1*sin(2*PI*392*t)+0.1*sin(2*PI*587*t)*(0.5+0.5*sin(2*PI*0.3*t))-0.92*exp(-400*mod(t,2))*sin(2*PI*2500*t)");
-    const QString surround = QStringLiteral(
-        "0.2*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*0.5*t))|0.2*sin(2*PI*277*t)*(0.6+0.4*sin(2*PI*0.4*t))|"
-        "0.3*sin(2*PI*180*t)*(0.5+0.5*sin(2*PI*3*t))*lt(mod(t,3),2)|0.4*sin(2*PI*40*t)|"
-        "0.05*(2*random(0)-1)|0.05*(2*random(1)-1)");
+    const QString surround =
+        QStringLiteral("0.2*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*0.5*t))|0.2*sin(2*PI*277*t)*(0.6+0.4*sin(2*PI*0.4*t))|"
+                       "0.3*sin(2*PI*180*t)*(0.5+0.5*sin(2*PI*3*t))*lt(mod(t,3),2)|0.4*sin(2*PI*40*t)|"
+                       "0.05*(2*random(0)-1)|0.05*(2*random(1)-1)");
     const struct {
         const char *name;
         QString layout, exprs, filters;
@@ -335,7 +345,8 @@ void TestLoudnessNorm::encodedAac_data()
     };
     for (const auto &m : materials)
         for (double target : {-23.0, -16.0})
-            QTest::addRow("%s to %g LUFS", m.name, target) << QString::fromLatin1(m.name) << m.layout << m.exprs << m.filters << target;
+            QTest::addRow("%s to %g LUFS", m.name, target)
+                << QString::fromLatin1(m.name) << m.layout << m.exprs << m.filters << target;
 }
 
 void TestLoudnessNorm::encodedAac()
@@ -345,26 +356,32 @@ void TestLoudnessNorm::encodedAac()
     QFETCH(QString, exprs);
     QFETCH(QString, filters);
     QFETCH(double, target);
-    const QString stem = m_dir.filePath(QString(name).replace(u' ', u'_').remove(u'(').remove(u')') + QString::number(int(target)));
+    const QString stem =
+        m_dir.filePath(QString(name).replace(u' ', u'_').remove(u'(').remove(u')') + QString::number(int(target)));
     const QString source = stem + QStringLiteral("-src.wav");
     QVERIFY(runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                       QStringLiteral("aevalsrc=exprs='%1':c=%2:s=48000:d=20").arg(exprs, layout) + filters, QStringLiteral("-c:a"),
-                       QStringLiteral("pcm_f32le"), source}));
+                       QStringLiteral("aevalsrc=exprs='%1':c=%2:s=48000:d=20").arg(exprs, layout) + filters,
+                       QStringLiteral("-c:a"), QStringLiteral("pcm_f32le"), source}));
 
     // Measure (as the pipeline does: after the stereo downmix), plan, normalize.
     LoudnessMeasureOptions options;
     options.downmixChannels = 2;
     Result<LoudnessStats> measured = measureLoudness(source, options, {}, {});
     QVERIFY2(measured.ok(), measured.ok() ? "" : qPrintable(measured.error().toString()));
-    if (name.startsWith(u"very quiet")) QVERIFY2(std::fabs(measured->integratedLufs + 45.0) < 2.0, qPrintable(QString::number(measured->integratedLufs)));
+    if (name.startsWith(u"very quiet"))
+        QVERIFY2(std::fabs(measured->integratedLufs + 45.0) < 2.0,
+                 qPrintable(QString::number(measured->integratedLufs)));
     if (name.startsWith(u"hot"))
         QVERIFY2(measured->samplePeakDbfs > -0.5 && measured->truePeakDbtp - measured->integratedLufs > 15.0,
-                 qPrintable(QStringLiteral("SP %1 TP %2 I %3").arg(measured->samplePeakDbfs).arg(measured->truePeakDbtp).arg(measured->integratedLufs)));
+                 qPrintable(QStringLiteral("SP %1 TP %2 I %3")
+                                .arg(measured->samplePeakDbfs)
+                                .arg(measured->truePeakDbtp)
+                                .arg(measured->integratedLufs)));
     const NormalizationPlan plan = planNormalization(*measured, target, kCeiling, OverCeiling::Limit);
 
     QByteArray raw;
-    QVERIFY(runFfmpeg({QStringLiteral("-i"), source, QStringLiteral("-ac"), QStringLiteral("2"), QStringLiteral("-f"), QStringLiteral("f32le"),
-                       QStringLiteral("-")},
+    QVERIFY(runFfmpeg({QStringLiteral("-i"), source, QStringLiteral("-ac"), QStringLiteral("2"), QStringLiteral("-f"),
+                       QStringLiteral("f32le"), QStringLiteral("-")},
                       &raw));
     const Planar in = deinterleave(reinterpret_cast<const float *>(raw.constData()), size_t(raw.size()) / 8);
     QCOMPARE(in.frames(), size_t(48000 * 20));
@@ -373,7 +390,8 @@ void TestLoudnessNorm::encodedAac()
     const Planar out = normalize(**n, in, 1024, 1024);
     QCOMPARE(out.frames(), in.frames());
     const LoudnessStats normalized = meter(out);
-    QVERIFY2(normalized.truePeakDbtp <= kCeiling - LoudnessNormalizer::kEncoderMarginDb, qPrintable(QString::number(normalized.truePeakDbtp)));
+    QVERIFY2(normalized.truePeakDbtp <= kCeiling - LoudnessNormalizer::kEncoderMarginDb,
+             qPrintable(QString::number(normalized.truePeakDbtp)));
 
     // Encode to AAC 128k and measure what a listener gets.
     QByteArray interleaved(qsizetype(out.frames() * 8), Qt::Uninitialized);
@@ -387,9 +405,10 @@ void TestLoudnessNorm::encodedAac()
     QCOMPARE(pcm.write(interleaved), interleaved.size());
     pcm.close();
     const QString aac = stem + QStringLiteral(".m4a");
-    QVERIFY(runFfmpeg({QStringLiteral("-f"), QStringLiteral("f32le"), QStringLiteral("-ar"), QStringLiteral("48000"), QStringLiteral("-ac"),
-                       QStringLiteral("2"), QStringLiteral("-i"), pcm.fileName(), QStringLiteral("-c:a"), QStringLiteral("aac"),
-                       QStringLiteral("-b:a"), QStringLiteral("128k"), aac}));
+    QVERIFY(runFfmpeg({QStringLiteral("-f"), QStringLiteral("f32le"), QStringLiteral("-ar"), QStringLiteral("48000"),
+                       QStringLiteral("-ac"), QStringLiteral("2"), QStringLiteral("-i"), pcm.fileName(),
+                       QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-b:a"), QStringLiteral("128k"),
+                       aac}));
     Result<LoudnessStats> encoded = measureLoudness(aac, {}, {}, {});
     QVERIFY2(encoded.ok(), encoded.ok() ? "" : qPrintable(encoded.error().toString()));
     const QString detail = QStringLiteral("source I %1 TP %2; plan %3 dB%4; normalized I %5 TP %6; AAC I %7 TP %8")

@@ -16,13 +16,20 @@ ContentKey fixedKey()
 {
     ContentKey k;
     k.kid = *keyIdFromString(u"01234567-89ab-cdef-0123-456789abcdef");
-    for (int i = 0; i < 16; ++i) k.key[size_t(i)] = quint8(0xa0 + i); // a0a1...af
+    for (int i = 0; i < 16; ++i)
+        k.key[size_t(i)] = quint8(0xa0 + i); // a0a1...af
     return k;
 }
 
-KeyId otherKid() { return *keyIdFromString(u"fedcba9876543210fedcba9876543210"); }
+KeyId otherKid()
+{
+    return *keyIdFromString(u"fedcba9876543210fedcba9876543210");
+}
 
-QByteArray hex(const char *h) { return QByteArray::fromHex(h); }
+QByteArray hex(const char *h)
+{
+    return QByteArray::fromHex(h);
+}
 
 } // namespace
 
@@ -68,7 +75,13 @@ void TestPssh::commonBoxIsByteExact()
 void TestPssh::versionZeroWithoutKids()
 {
     const QByteArray box = makePssh(systemid::kWidevine, {}, hex("0102"), 0);
-    QCOMPARE(box.toHex(), hex("00000022" "70737368" "00000000" "edef8ba979d64acea3c827dcd51d21ed" "00000002" "0102").toHex());
+    QCOMPARE(box.toHex(), hex("00000022"
+                              "70737368"
+                              "00000000"
+                              "edef8ba979d64acea3c827dcd51d21ed"
+                              "00000002"
+                              "0102")
+                              .toHex());
     Result<PsshInfo> info = parsePssh(box);
     QVERIFY(!info.ok()); // 0x01 0x02 is not a valid protobuf: field 0 wire type 1 needs 8 bytes
     QCOMPARE(info.error().code, QStringLiteral("cenc.pssh_widevine"));
@@ -77,16 +90,24 @@ void TestPssh::versionZeroWithoutKids()
 void TestPssh::widevineProtobufIsByteExact()
 {
     const QByteArray pb = widevinePsshData({fixedKey().kid}, {QStringLiteral("rendition"), "asset-1", Scheme::Cenc});
-    const QByteArray expected = hex("1210" "0123456789abcdef0123456789abcdef"
-                                    "1a09" "72656e646974696f6e" // "rendition"
-                                    "2207" "61737365742d31"     // "asset-1"
-                                    "48" "e3dc959b06");         // 0x63656e63 'cenc'
+    const QByteArray expected = hex("1210"
+                                    "0123456789abcdef0123456789abcdef"
+                                    "1a09"
+                                    "72656e646974696f6e" // "rendition"
+                                    "2207"
+                                    "61737365742d31" // "asset-1"
+                                    "48"
+                                    "e3dc959b06"); // 0x63656e63 'cenc'
     QCOMPARE(pb.toHex(), expected.toHex());
     // cbcs, no provider/content id, two keys.
     const QByteArray pb2 = widevinePsshData({fixedKey().kid, otherKid()}, {{}, {}, Scheme::Cbcs});
-    QCOMPARE(pb2.toHex(), hex("1210" "0123456789abcdef0123456789abcdef"
-                              "1210" "fedcba9876543210fedcba9876543210"
-                              "48" "f3c6899b06").toHex());
+    QCOMPARE(pb2.toHex(), hex("1210"
+                              "0123456789abcdef0123456789abcdef"
+                              "1210"
+                              "fedcba9876543210fedcba9876543210"
+                              "48"
+                              "f3c6899b06")
+                              .toHex());
 }
 
 void TestPssh::widevineRoundTrip_data()
@@ -99,8 +120,8 @@ void TestPssh::widevineRoundTrip_data()
                                          << QByteArray("asset-1") << int(Scheme::Cenc);
     QTest::newRow("two keys, cbcs") << QList<KeyId>{fixedKey().kid, otherKid()} << QString() << QByteArray()
                                     << int(Scheme::Cbcs);
-    QTest::newRow("long content id") << QList<KeyId>{otherKid()} << QStringLiteral("prov")
-                                     << QByteArray(300, 'c') << int(Scheme::Cenc); // 2-byte length varint
+    QTest::newRow("long content id") << QList<KeyId>{otherKid()} << QStringLiteral("prov") << QByteArray(300, 'c')
+                                     << int(Scheme::Cenc); // 2-byte length varint
 }
 
 void TestPssh::widevineRoundTrip()
@@ -134,7 +155,8 @@ void TestPssh::playReadyChecksumKnownAnswer()
 void TestPssh::playReadyCencRoundTrip()
 {
     const ContentKey key = fixedKey();
-    Result<QByteArray> box = makePlayReadyPssh(key, {QStringLiteral("https://pr.example/rightsmanager.asmx"), Scheme::Cenc});
+    Result<QByteArray> box =
+        makePlayReadyPssh(key, {QStringLiteral("https://pr.example/rightsmanager.asmx"), Scheme::Cenc});
     QVERIFY(box.ok());
     Result<PsshInfo> info = parsePssh(box.value());
     QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
@@ -211,7 +233,8 @@ void TestPssh::malformedBoxes_data()
     QTest::addColumn<QByteArray>("box");
     QTest::addColumn<QString>("code");
     const QByteArray good = makeCommonPssh({fixedKey().kid});
-    QTest::newRow("not a pssh") << Box::leaf(fourcc("free"), QByteArray(40, 0)).serialize() << QStringLiteral("cenc.pssh_box");
+    QTest::newRow("not a pssh") << Box::leaf(fourcc("free"), QByteArray(40, 0)).serialize()
+                                << QStringLiteral("cenc.pssh_box");
     QByteArray wrongCount = good;
     wrongCount[31] = 5; // KID count 5 but only one KID
     QTest::newRow("kid count past end") << wrongCount << QStringLiteral("cenc.pssh_box");
@@ -222,21 +245,34 @@ void TestPssh::malformedBoxes_data()
     QByteArray v2 = good;
     v2[8] = 2;
     QTest::newRow("unknown version") << v2 << QStringLiteral("cenc.pssh_box");
-    QTest::newRow("widevine truncated protobuf")
-        << makePssh(systemid::kWidevine, {}, hex("1210" "0123"), 1) << QStringLiteral("cenc.pssh_widevine");
-    QTest::newRow("playready wrong length") << makePssh(systemid::kPlayReady, {}, hex("ff000000" "0000"), 1)
+    QTest::newRow("widevine truncated protobuf") << makePssh(systemid::kWidevine, {},
+                                                             hex("1210"
+                                                                 "0123"),
+                                                             1)
+                                                 << QStringLiteral("cenc.pssh_widevine");
+    QTest::newRow("playready wrong length") << makePssh(systemid::kPlayReady, {},
+                                                        hex("ff000000"
+                                                            "0000"),
+                                                        1)
                                             << QStringLiteral("cenc.pssh_playready");
-    QTest::newRow("playready record past end") << makePssh(systemid::kPlayReady, {}, hex("0a000000" "0100" "0100" "ff00"), 1)
+    QTest::newRow("playready record past end") << makePssh(systemid::kPlayReady, {},
+                                                           hex("0a000000"
+                                                               "0100"
+                                                               "0100"
+                                                               "ff00"),
+                                                           1)
                                                << QStringLiteral("cenc.pssh_playready");
     const QString xml = QStringLiteral("<WRMHEADER version=\"4.0.0.0\"><DATA><KID>AAAA</KID></DATA>");
     QByteArray rec;
     rec.append(char(1)).append(char(0)).append(char(xml.size() * 2 & 0xff)).append(char(xml.size() * 2 >> 8));
-    for (QChar c : xml) rec.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
+    for (QChar c : xml)
+        rec.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
     QByteArray pro;
     const int total = 6 + rec.size();
     pro.append(char(total & 0xff)).append(char(total >> 8)).append('\0').append('\0').append(char(1)).append('\0');
     pro += rec;
-    QTest::newRow("playready bad kid") << makePssh(systemid::kPlayReady, {}, pro, 1) << QStringLiteral("cenc.pssh_playready");
+    QTest::newRow("playready bad kid") << makePssh(systemid::kPlayReady, {}, pro, 1)
+                                       << QStringLiteral("cenc.pssh_playready");
 }
 
 void TestPssh::malformedBoxes()

@@ -273,7 +273,7 @@ void TestTranscoder::presetWithoutAudioGivesVideoOnly()
     Result<PublishedAsset> r = runAsset(kSource, tinyPreset(false), runOptions(m_out->path()), {}, CancelToken());
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
     const QStringList files = entries(r->versionDir);
-    QCOMPARE(files, (QStringList{"180p", "manifest.json", "manifest.mpd", "master.m3u8"}));
+    QCOMPARE(files, (QStringList{"180p", "manifest.json", "manifest.mpd", "master.m3u8", "qc.json"}));
     QFile master(QDir(r->versionDir).filePath("master.m3u8"));
     QVERIFY(master.open(QIODevice::ReadOnly));
     const QByteArray m3u8 = master.readAll();

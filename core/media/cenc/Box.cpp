@@ -67,13 +67,11 @@ Result<Box> parseOne(QByteArrayView data, qsizetype &pos, qint64 baseOffset, int
             return boxError(QStringLiteral("A nested box claims to extend to the end of the file."), type, at);
         size = quint64(left);
     }
-    if (size < quint64(header))
-        return boxError(QStringLiteral("The box size is smaller than its header."), type, at);
+    if (size < quint64(header)) return boxError(QStringLiteral("The box size is smaller than its header."), type, at);
     if (size > quint64(left))
-        return boxError(QStringLiteral("The box runs past the end of its parent (%1 bytes declared, %2 left).")
-                            .arg(size)
-                            .arg(left),
-                        type, at);
+        return boxError(
+            QStringLiteral("The box runs past the end of its parent (%1 bytes declared, %2 left).").arg(size).arg(left),
+            type, at);
 
     Box box;
     box.type = type;
@@ -108,8 +106,7 @@ Result<std::vector<Box>> parseRange(QByteArrayView data, qint64 baseOffset, int 
     return out;
 }
 
-template <typename BoxT>
-BoxT *findIn(std::vector<BoxT> &list, quint32 type)
+template <typename BoxT> BoxT *findIn(std::vector<BoxT> &list, quint32 type)
 {
     for (auto &b : list)
         if (b.type == type) return &b;
@@ -148,7 +145,10 @@ Box Box::fullBox(quint32 type, quint8 version, quint32 flags, QByteArrayView pay
     return leaf(type, std::move(body));
 }
 
-Box *Box::child(quint32 childType) { return findIn(children, childType); }
+Box *Box::child(quint32 childType)
+{
+    return findIn(children, childType);
+}
 
 const Box *Box::child(quint32 childType) const
 {
@@ -192,7 +192,8 @@ int Box::removeChildren(quint32 childType)
 qint64 Box::payloadSize() const
 {
     qint64 n = body.size();
-    for (const Box &c : children) n += c.size();
+    for (const Box &c : children)
+        n += c.size();
     return n;
 }
 
@@ -221,7 +222,8 @@ void Box::appendTo(QByteArray &out) const
         be::put32(out, type);
     }
     out.append(body);
-    for (const Box &c : children) c.appendTo(out);
+    for (const Box &c : children)
+        c.appendTo(out);
 }
 
 QByteArray Box::serialize() const
@@ -232,7 +234,10 @@ QByteArray Box::serialize() const
     return out;
 }
 
-quint8 Box::version() const { return body.isEmpty() ? 0 : quint8(body[0]); }
+quint8 Box::version() const
+{
+    return body.isEmpty() ? 0 : quint8(body[0]);
+}
 
 quint32 Box::flags() const
 {
@@ -293,7 +298,10 @@ const Box *findPath(const std::vector<Box> &roots, std::initializer_list<quint32
     return findPath(const_cast<std::vector<Box> &>(roots), path);
 }
 
-Box *findPath(Box &root, std::initializer_list<quint32> path) { return findPath(root.children, path); }
+Box *findPath(Box &root, std::initializer_list<quint32> path)
+{
+    return findPath(root.children, path);
+}
 
 Result<std::vector<Box>> parseBoxes(QByteArrayView data, qint64 baseOffset)
 {
@@ -406,7 +414,10 @@ void ByteReader::skip(qsizetype n)
 }
 
 namespace be {
-void put8(QByteArray &out, quint8 v) { out.append(char(v)); }
+void put8(QByteArray &out, quint8 v)
+{
+    out.append(char(v));
+}
 void put16(QByteArray &out, quint16 v)
 {
     const char b[2] = {char(v >> 8), char(v)};
@@ -446,7 +457,10 @@ quint32 read32(const char *at)
     const auto *p = reinterpret_cast<const quint8 *>(at);
     return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | p[3];
 }
-quint64 read64(const char *at) { return (quint64(read32(at)) << 32) | read32(at + 4); }
+quint64 read64(const char *at)
+{
+    return (quint64(read32(at)) << 32) | read32(at + 4);
+}
 } // namespace be
 
 } // namespace rendition::cenc

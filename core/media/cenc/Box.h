@@ -38,7 +38,7 @@ struct Box {
     QByteArray body;           // leaf: the whole body; container: fixed fields before the children
     std::vector<Box> children; // containers only, in file order
     bool container = false;
-    bool largeSize = false;    // read with (or forced to) a 64-bit size field
+    bool largeSize = false; // read with (or forced to) a 64-bit size field
 
     static Box leaf(quint32 type, QByteArray body);
     static Box makeContainer(quint32 type, std::vector<Box> children = {}, QByteArray prefix = {});
@@ -57,9 +57,9 @@ struct Box {
     // Removes every direct child of that type; returns how many were removed.
     int removeChildren(quint32 childType);
 
-    int headerSize() const;        // 8, or 16 with a 64-bit size (+0: 'uuid' keeps its usertype in body)
-    qint64 size() const;           // serialised size including the header, recomputed from the tree
-    qint64 payloadSize() const;    // size() - headerSize()
+    int headerSize() const;     // 8, or 16 with a 64-bit size (+0: 'uuid' keeps its usertype in body)
+    qint64 size() const;        // serialised size including the header, recomputed from the tree
+    qint64 payloadSize() const; // size() - headerSize()
     void appendTo(QByteArray &out) const;
     QByteArray serialize() const;
 
@@ -85,9 +85,9 @@ Result<Box> parseBox(QByteArrayView data, qint64 baseOffset = 0);
 // Top-level scan without copying: type, offset and sizes of each box in `data`.
 struct BoxSpan {
     quint32 type = 0;
-    qint64 offset = 0;     // of the first header byte, relative to data
-    qint64 size = 0;       // including the header
-    int headerSize = 8;    // 8 or 16 (64-bit size)
+    qint64 offset = 0;  // of the first header byte, relative to data
+    qint64 size = 0;    // including the header
+    int headerSize = 8; // 8 or 16 (64-bit size)
     qint64 end() const { return offset + size; }
     qint64 payloadOffset() const { return offset + headerSize; }
 };

@@ -8,13 +8,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <vector>
@@ -259,9 +259,11 @@ Result<QByteArray> CencEncryptor::encryptInit(QByteArrayView clearInit)
 
     QByteArray out;
     qint64 total = 0;
-    for (const Box &b : roots) total += b.size();
+    for (const Box &b : roots)
+        total += b.size();
     out.reserve(qsizetype(total));
-    for (const Box &b : roots) b.appendTo(out);
+    for (const Box &b : roots)
+        b.appendTo(out);
     m_track = std::move(track);
     return out;
 }
@@ -319,10 +321,10 @@ Status patchSidx(char *sidx, qint64 inAnchor, qint64 outAnchor, const std::funct
         const std::optional<qint64> a = map(inStart);
         const std::optional<qint64> b = map(inEnd);
         if (!a || !b)
-            return err("cenc.unsupported_layout",
-                       QStringLiteral("sidx reference %1 does not end on a box boundary inside this segment.")
-                           .arg(i + 1),
-                       ctx);
+            return err(
+                "cenc.unsupported_layout",
+                QStringLiteral("sidx reference %1 does not end on a box boundary inside this segment.").arg(i + 1),
+                ctx);
         const qint64 newSize = *b - *a;
         if (newSize > 0x7fffffff)
             return err("cenc.unsupported_layout", QStringLiteral("A sidx reference grew past 2 GiB."), ctx);
@@ -474,8 +476,8 @@ struct AuxBoxes {
 // Locates each sample of the fragment in an mdat, gives it its IV and (video) its subsample map,
 // and builds saiz/saio/senc. saio's offset is left 0 (see placeAuxBoxes).
 Result<AuxBoxes> describeSamples(QByteArrayView in, const std::vector<BoxSpan> &spans, const TrackParams &t,
-                                 quint64 sequence, quint64 &sampleIndex, std::vector<SampleJob> &jobs,
-                                 size_t firstJob, std::vector<Subsample> &subs, const QString &ctx)
+                                 quint64 sequence, quint64 &sampleIndex, std::vector<SampleJob> &jobs, size_t firstJob,
+                                 std::vector<Subsample> &subs, const QString &ctx)
 {
     const bool video = t.kind != TrackKind::Audio;
     const NalCodec codec = t.kind == TrackKind::H264 ? NalCodec::H264 : NalCodec::Hevc;
@@ -556,10 +558,13 @@ Result<QByteArray> placeAuxBoxes(Box &moof, size_t trafIndex, const Fragment &f,
         be::write32(at, quint32(qint32(moved)));
     }
     qint64 sencAt = moof.headerSize() + moof.body.size();
-    for (size_t ci = 0; ci < trafIndex; ++ci) sencAt += moof.children[ci].size();
+    for (size_t ci = 0; ci < trafIndex; ++ci)
+        sencAt += moof.children[ci].size();
     sencAt += traf.headerSize() + traf.body.size();
-    for (size_t ci = 0; ci + 1 < traf.children.size(); ++ci) sencAt += traf.children[ci].size();
-    if (traf.children.back().headerSize() != 8 || sencAt + kSencFirstIvOffset > qint64(std::numeric_limits<quint32>::max()))
+    for (size_t ci = 0; ci + 1 < traf.children.size(); ++ci)
+        sencAt += traf.children[ci].size();
+    if (traf.children.back().headerSize() != 8 ||
+        sencAt + kSencFirstIvOffset > qint64(std::numeric_limits<quint32>::max()))
         return err("cenc.unsupported_layout", QStringLiteral("The senc box is too large for a 32-bit saio."), ctx);
     be::write32(traf.children[traf.children.size() - 2].body.data() + 8, quint32(sencAt + kSencFirstIvOffset));
     return moof.serialize();
@@ -642,8 +647,8 @@ Result<QByteArray> CencEncryptor::encryptSegment(QByteArrayView in, const Segmen
 {
     const QString name = info.name.isEmpty() ? QStringLiteral("segment") : info.name;
     if (!m_track)
-        return err("cenc.not_initialized", QStringLiteral("encryptInit() must succeed before segments can be encrypted."),
-                   name);
+        return err("cenc.not_initialized",
+                   QStringLiteral("encryptInit() must succeed before segments can be encrypted."), name);
     Result<std::vector<BoxSpan>> scanned = scanBoxes(in);
     if (!scanned) {
         Error e = scanned.error();
@@ -669,10 +674,10 @@ Result<QByteArray> CencEncryptor::encryptSegment(QByteArrayView in, const Segmen
         if (!mfhd || mfhd->body.size() < 8) return err("cenc.bad_box", QStringLiteral("The moof has no mfhd."), ctx);
         std::vector<Box *> trafs = moof->childrenOfType(fourcc("traf"));
         if (trafs.size() != 1)
-            return err("cenc.unsupported_layout",
-                       QStringLiteral("The moof has %1 track fragments; CMAF segments carry exactly one.")
-                           .arg(trafs.size()),
-                       ctx);
+            return err(
+                "cenc.unsupported_layout",
+                QStringLiteral("The moof has %1 track fragments; CMAF segments carry exactly one.").arg(trafs.size()),
+                ctx);
         const size_t trafIndex = size_t(trafs.front() - moof->children.data());
         Result<Fragment> fragment = collectSamples(*trafs.front(), span, *m_track, jobs, ctx);
         if (!fragment) return fragment.error();
@@ -681,8 +686,8 @@ Result<QByteArray> CencEncryptor::encryptSegment(QByteArrayView in, const Segmen
             sequence = be::read32(mfhd->body.constData() + 4);
             sampleIndex = 0;
         }
-        Result<AuxBoxes> aux = describeSamples(in, spans, *m_track, sequence, sampleIndex, jobs, fragment->firstJob,
-                                               subs, ctx);
+        Result<AuxBoxes> aux =
+            describeSamples(in, spans, *m_track, sequence, sampleIndex, jobs, fragment->firstJob, subs, ctx);
         if (!aux) return aux.error();
         Result<QByteArray> bytes =
             placeAuxBoxes(moof.value(), trafIndex, fragment.value(), std::move(aux.value()), span.size, ctx);
@@ -715,14 +720,31 @@ Result<QByteArray> readFile(const QString &path)
     return bytes;
 }
 
+// Writes `path` atomically: a sibling "<name>.part" first, then rename(2) over the final name, so a
+// reader never sees half a segment. No fsync per file: durability is the publish step's job (it
+// commits the whole version folder), and a sync per segment would dominate the cost of encrypting.
 Status writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+    const QString part = path + QStringLiteral(".part");
+    QFile f(part);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size() || !f.flush()) {
+        const QString why = f.errorString();
+        f.close();
+        QFile::remove(part);
         return err("cenc.write",
-                   QStringLiteral("The file could not be written (%1); check free space and permissions.")
-                       .arg(f.errorString()),
+                   QStringLiteral("The file could not be written (%1); check free space and permissions.").arg(why),
                    path);
+    }
+    f.close();
+    std::error_code ec;
+    std::filesystem::rename(QFile::encodeName(part).toStdString(), QFile::encodeName(path).toStdString(), ec);
+    if (ec) {
+        QFile::remove(part);
+        return err("cenc.write",
+                   QStringLiteral("The finished file could not be moved into place (%1).")
+                       .arg(QString::fromStdString(ec.message())),
+                   path);
+    }
     return {};
 }
 

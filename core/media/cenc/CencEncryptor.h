@@ -50,9 +50,9 @@
 namespace rendition::cenc {
 
 struct CencOptions {
-    Scheme scheme = Scheme::Cenc; // only Cenc is implemented; Cbcs gives "cenc.unsupported_scheme"
-    ContentKey key;               // default_KID + AES key; copied, never logged
-    QList<QByteArray> psshBoxes;  // complete 'pssh' boxes (Pssh.h), appended to moov in this order
+    Scheme scheme = Scheme::Cenc;  // only Cenc is implemented; Cbcs gives "cenc.unsupported_scheme"
+    ContentKey key;                // default_KID + AES key; copied, never logged
+    QList<QByteArray> psshBoxes;   // complete 'pssh' boxes (Pssh.h), appended to moov in this order
     std::optional<quint64> ivBase; // tests only: deterministic IVs (see the IV note above)
 };
 
@@ -99,7 +99,8 @@ struct TrackEncryptionStats {
 
 // Encrypts one track folder as Fmp4TrackWriter left it: `clearDir`/init.mp4 and every
 // `clearDir`/*.m4s (in name order; the k-th file gets sequenceNumber k) into `outDir` under the same
-// names (created if missing; files replaced atomically). Other files are not touched. Checks
+// names (created if missing; each file written as "<name>.part" then renamed over the final name, not
+// fsynced — the publish step owns durability). Other files are not touched. Checks
 // `cancel` between segments ("cenc.canceled"; files already written stay, the caller owns cleanup).
 Result<TrackEncryptionStats> encryptTrackDirectory(const QString &clearDir, const QString &outDir,
                                                    const CencOptions &options, const CancelToken &cancel = {});

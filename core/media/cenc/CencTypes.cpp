@@ -48,7 +48,10 @@ bool isHexDigit(QChar c)
     return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
 }
 
-QString keyIdToHex(const KeyId &id) { return QString::fromLatin1(keyIdBytes(id).toHex()); }
+QString keyIdToHex(const KeyId &id)
+{
+    return QString::fromLatin1(keyIdBytes(id).toHex());
+}
 
 QString keyIdToUuid(const KeyId &id)
 {
@@ -76,6 +79,9 @@ KeyId keyIdFromBytes(QByteArrayView bytes16)
     return id;
 }
 
-QByteArray keyIdBytes(const KeyId &id) { return QByteArray(reinterpret_cast<const char *>(id.data()), int(id.size())); }
+QByteArray keyIdBytes(const KeyId &id)
+{
+    return QByteArray(reinterpret_cast<const char *>(id.data()), int(id.size()));
+}
 
 } // namespace rendition::cenc

@@ -48,7 +48,7 @@ QString keyIdToHex(const KeyId &id);
 QString keyIdToUuid(const KeyId &id);
 // Accepts 32 hex digits, with or without the four UUID dashes, either case.
 std::optional<KeyId> keyIdFromString(QStringView text);
-bool isHexDigit(QChar c); // ASCII 0-9 a-f A-F only
+bool isHexDigit(QChar c);                     // ASCII 0-9 a-f A-F only
 KeyId keyIdFromBytes(QByteArrayView bytes16); // caller guarantees 16 bytes
 QByteArray keyIdBytes(const KeyId &id);
 

@@ -19,7 +19,10 @@ namespace {
 const QString kCpixNs = QStringLiteral("urn:dashif:org:cpix");
 const QString kPskcNs = QStringLiteral("urn:ietf:params:xml:ns:keyprov:pskc");
 
-QString lineContext(const QString &source, int line) { return QStringLiteral("%1, line %2").arg(source).arg(line); }
+QString lineContext(const QString &source, int line)
+{
+    return QStringLiteral("%1, line %2").arg(source).arg(line);
+}
 
 // Checks one hex field; on failure returns the sentence fragment saying what is wrong.
 // Never quotes the field: it may be (part of) a key.
@@ -38,8 +41,9 @@ Result<QByteArray> readAll(const QString &path, const QString &code)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(code, QStringLiteral("The file could not be opened (%1); check the path and its permissions.")
-                                   .arg(f.errorString()),
+        return makeError(code,
+                         QStringLiteral("The file could not be opened (%1); check the path and its permissions.")
+                             .arg(f.errorString()),
                          path);
     return f.readAll();
 }
@@ -58,8 +62,9 @@ Result<ContentKey> generateContentKey()
 {
     ContentKey k;
     if (RAND_bytes(k.kid.data(), int(k.kid.size())) != 1 || RAND_bytes(k.key.data(), int(k.key.size())) != 1)
-        return makeError(QStringLiteral("cenc.random"),
-                         QStringLiteral("The system random generator failed; keys cannot be made safely, retry later."));
+        return makeError(
+            QStringLiteral("cenc.random"),
+            QStringLiteral("The system random generator failed; keys cannot be made safely, retry later."));
     k.kid[6] = quint8((k.kid[6] & 0x0f) | 0x40); // UUID version 4
     k.kid[8] = quint8((k.kid[8] & 0x3f) | 0x80); // RFC 4122 variant
     return k;
@@ -238,8 +243,7 @@ private:
                              ctx);
         if (!d.kid)
             return makeError(QStringLiteral("cenc.cpix_kid"),
-                             QStringLiteral("A ContentKey kid is not a UUID; write it as 8-4-4-4-12 hex digits."),
-                             ctx);
+                             QStringLiteral("A ContentKey kid is not a UUID; write it as 8-4-4-4-12 hex digits."), ctx);
         const QString who = QStringLiteral("ContentKey %1").arg(keyIdToUuid(*d.kid));
         if (!d.sawPlain && d.sawEncrypted)
             return makeError(QStringLiteral("cenc.cpix_encrypted_key"),

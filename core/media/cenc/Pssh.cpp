@@ -126,8 +126,14 @@ void putLe32(QByteArray &out, quint32 v)
     putLe16(out, quint16(v >> 16));
 }
 
-quint16 le16(const char *p) { return quint16(quint8(p[0]) | (quint8(p[1]) << 8)); }
-quint32 le32(const char *p) { return quint32(le16(p)) | (quint32(le16(p + 2)) << 16); }
+quint16 le16(const char *p)
+{
+    return quint16(quint8(p[0]) | (quint8(p[1]) << 8));
+}
+quint32 le32(const char *p)
+{
+    return quint32(le16(p)) | (quint32(le16(p + 2)) << 16);
+}
 
 QString wrmHeader(const ContentKey &key, const PlayReadyOptions &o)
 {
@@ -167,7 +173,8 @@ Status parseWrmHeader(const QString &xml, PsshInfo &info)
             // 4.0: <KID>base64</KID>; 4.1+: <KID ALGID=".." VALUE="base64" [CHECKSUM=".."]>
             const QXmlStreamAttributes a = r.attributes();
             if (a.hasAttribute(QStringLiteral("VALUE"))) {
-                if (!addKid(a.value(QStringLiteral("VALUE")))) return bad(QStringLiteral("a KID VALUE is not 16 bytes"));
+                if (!addKid(a.value(QStringLiteral("VALUE"))))
+                    return bad(QStringLiteral("a KID VALUE is not 16 bytes"));
                 if (a.hasAttribute(QStringLiteral("ALGID")))
                     info.playReadyAlgorithm = a.value(QStringLiteral("ALGID")).toString();
                 if (a.hasAttribute(QStringLiteral("CHECKSUM")))
@@ -209,7 +216,8 @@ Status parsePlayReadyObject(QByteArrayView d, PsshInfo &info)
         if (type == 1) {
             if (len % 2) return bad(QStringLiteral("the header record has an odd UTF-16 length"));
             QString xml(len / 2, Qt::Uninitialized);
-            for (int c = 0; c < len / 2; ++c) xml[c] = QChar(le16(d.data() + pos + 2 * c));
+            for (int c = 0; c < len / 2; ++c)
+                xml[c] = QChar(le16(d.data() + pos + 2 * c));
             info.playReadyHeaderXml = xml;
             if (Status s = parseWrmHeader(xml, info); !s) return s;
         }
@@ -232,19 +240,24 @@ QByteArray makePssh(const KeyId &systemId, const QList<KeyId> &kids, QByteArrayV
     payload.append(reinterpret_cast<const char *>(systemId.data()), int(systemId.size()));
     if (v == 1) {
         be::put32(payload, quint32(kids.size()));
-        for (const KeyId &k : kids) payload.append(keyIdBytes(k));
+        for (const KeyId &k : kids)
+            payload.append(keyIdBytes(k));
     }
     be::put32(payload, quint32(data.size()));
     payload.append(data);
     return Box::fullBox(fourcc("pssh"), quint8(v), 0, payload).serialize();
 }
 
-QByteArray makeCommonPssh(const QList<KeyId> &kids) { return makePssh(systemid::kCommon, kids, {}, 1); }
+QByteArray makeCommonPssh(const QList<KeyId> &kids)
+{
+    return makePssh(systemid::kCommon, kids, {}, 1);
+}
 
 QByteArray widevinePsshData(const QList<KeyId> &kids, const WidevineOptions &options)
 {
     QByteArray pb;
-    for (const KeyId &k : kids) putLengthDelimited(pb, 2, keyIdBytes(k));
+    for (const KeyId &k : kids)
+        putLengthDelimited(pb, 2, keyIdBytes(k));
     if (!options.provider.isEmpty()) putLengthDelimited(pb, 3, options.provider.toUtf8());
     if (!options.contentId.isEmpty()) putLengthDelimited(pb, 4, options.contentId);
     if (const quint32 scheme = schemeFourcc(options.scheme)) {
@@ -265,8 +278,7 @@ QByteArray playReadyChecksum(const ContentKey &key)
     unsigned char out[32] = {};
     int outLen = 0;
     std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter> ctx(EVP_CIPHER_CTX_new());
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_128_ecb(), nullptr, key.key.data(), nullptr) != 1)
-        return {};
+    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_128_ecb(), nullptr, key.key.data(), nullptr) != 1) return {};
     EVP_CIPHER_CTX_set_padding(ctx.get(), 0);
     if (EVP_EncryptUpdate(ctx.get(), out, &outLen, guid.data(), int(guid.size())) != 1 || outLen != 16) return {};
     return QByteArray(reinterpret_cast<const char *>(out), 8);
@@ -288,7 +300,8 @@ Result<QByteArray> playReadyObject(const ContentKey &key, const PlayReadyOptions
     QByteArray record;
     putLe16(record, 1);
     putLe16(record, quint16(xml.size() * 2));
-    for (QChar c : xml) putLe16(record, c.unicode());
+    for (QChar c : xml)
+        putLe16(record, c.unicode());
     QByteArray pro;
     putLe32(pro, quint32(6 + record.size()));
     putLe16(pro, 1);
@@ -310,8 +323,7 @@ Result<PsshInfo> parsePssh(QByteArrayView boxBytes)
     };
     Result<Box> box = parseBox(boxBytes);
     if (!box) return box.error();
-    if (box->type != fourcc("pssh"))
-        return bad(QStringLiteral("box type is '%1'").arg(fourccToString(box->type)));
+    if (box->type != fourcc("pssh")) return bad(QStringLiteral("box type is '%1'").arg(fourccToString(box->type)));
     ByteReader r(box->body);
     PsshInfo info;
     info.version = r.u8();
@@ -321,11 +333,11 @@ Result<PsshInfo> parsePssh(QByteArrayView boxBytes)
     if (info.version == 1) {
         const quint32 count = r.u32();
         if (!r.ok() || qint64(count) * 16 > r.remaining()) return bad(QStringLiteral("KID count runs past the end"));
-        for (quint32 i = 0; i < count; ++i) info.kids.append(keyIdFromBytes(r.bytes(16)));
+        for (quint32 i = 0; i < count; ++i)
+            info.kids.append(keyIdFromBytes(r.bytes(16)));
     }
     const quint32 dataSize = r.u32();
-    if (!r.ok() || dataSize != quint32(r.remaining()))
-        return bad(QStringLiteral("data size does not match the box"));
+    if (!r.ok() || dataSize != quint32(r.remaining())) return bad(QStringLiteral("data size does not match the box"));
     info.data = r.bytes(dataSize).toByteArray();
 
     if (info.systemId == systemid::kCommon) {

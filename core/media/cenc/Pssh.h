@@ -36,8 +36,8 @@ inline constexpr KeyId kPlayReady = {0x9a, 0x04, 0xf0, 0x79, 0x98, 0x40, 0x42, 0
 enum class DrmSystem { Invalid = 0, Common, Widevine, PlayReady, Other };
 
 struct WidevineOptions {
-    QString provider;     // field 3, omitted when empty
-    QByteArray contentId; // field 4, omitted when empty
+    QString provider;             // field 3, omitted when empty
+    QByteArray contentId;         // field 4, omitted when empty
     Scheme scheme = Scheme::Cenc; // field 9 ('cenc' / 'cbcs' as a 32-bit fourcc)
 };
 
@@ -74,11 +74,11 @@ struct PsshInfo {
     quint32 widevineProtectionScheme = 0; // fourcc, 0 when absent
 
     // PlayReady (when system == PlayReady and the data parsed)
-    QString playReadyHeaderXml;  // the WRMHEADER record, decoded from UTF-16LE
-    QString playReadyVersion;    // "4.0.0.0", "4.3.0.0", ...
-    QList<KeyId> playReadyKids;  // converted back from GUID order to KID order
+    QString playReadyHeaderXml;   // the WRMHEADER record, decoded from UTF-16LE
+    QString playReadyVersion;     // "4.0.0.0", "4.3.0.0", ...
+    QList<KeyId> playReadyKids;   // converted back from GUID order to KID order
     QByteArray playReadyChecksum; // decoded CHECKSUM (8 bytes) when present
-    QString playReadyAlgorithm;  // "AESCTR" / "AESCBC"
+    QString playReadyAlgorithm;   // "AESCTR" / "AESCBC"
     QString playReadyLaUrl;
 };
 

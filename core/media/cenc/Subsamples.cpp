@@ -55,7 +55,8 @@ Result<QList<Subsample>> nalSubsamples(QByteArrayView sample, NalCodec codec, in
                              QStringLiteral("A NAL length prefix is cut short by the end of the sample."),
                              QStringLiteral("byte %1 of the sample").arg(pos));
         quint64 nalSize = 0;
-        for (int i = 0; i < nalLengthSize; ++i) nalSize = (nalSize << 8) | p[pos + i];
+        for (int i = 0; i < nalLengthSize; ++i)
+            nalSize = (nalSize << 8) | p[pos + i];
         const qsizetype nalStart = pos + nalLengthSize;
         if (nalSize > quint64(size - nalStart))
             return makeError(QStringLiteral("cenc.bad_nal"),

@@ -6,6 +6,9 @@
 //     header (1 byte H.264, 2 bytes HEVC) + (rest % 16); protected = the rest in whole 16-byte
 //     blocks. A slice too small for one block stays entirely clear.
 //   - every other NAL unit (SPS, PPS, SEI, AUD, filler, ...): entirely clear.
+// Slice headers are therefore encrypted, as 'cenc' allows; 23001-7 recommends (SHOULD) keeping them
+// clear for devices whose secure decoders parse them, which would need slice-header parsing
+// (needed anyway for 'cbcs'; not implemented).
 // Consecutive clear bytes are merged into the next subsample's BytesOfClearData. BytesOfClearData
 // is 16 bits: a clear run longer than 65535 bytes is split into (65535, 0) entries. The sum of all
 // entries always equals the sample size.
