@@ -185,7 +185,8 @@ QJsonObject Preset::toJson() const
                          {QStringLiteral("rendition"), naming.rendition}}},
             {QStringLiteral("loudness"), detail::loudnessToJson(loudness)},
             {QStringLiteral("thumbnails"), detail::thumbnailsToJson(thumbnails)},
-            {QStringLiteral("qc"), detail::qcToJson(qc)}};
+            {QStringLiteral("qc"), detail::qcToJson(qc)},
+            {QStringLiteral("drm"), detail::drmToJson(drm)}};
 }
 
 QByteArray Preset::canonicalJson() const

@@ -109,6 +109,26 @@ struct ThumbnailPolicy {
     int jpegQuality = 80;
 };
 
+// Content protection of the published package.
+enum class DrmScheme { Invalid = 0, None, Cenc, HlsAes128 };
+QString drmSchemeName(DrmScheme s);           // "none" | "cenc" | "hls-aes128"
+DrmScheme drmSchemeFromName(const QString &s);
+enum class KeySource { Invalid = 0, Generate, KeyFile, Cpix };
+QString keySourceName(KeySource s);           // "generate" | "key_file" | "cpix"
+KeySource keySourceFromName(const QString &s);
+
+struct DrmPolicy {
+    DrmScheme scheme = DrmScheme::None;
+    KeySource keySource = KeySource::Generate;
+    QString keyFile;                 // key_file / cpix: path of the KID:KEY file or CPIX document
+    bool widevine = false;           // ClearKey is always signalled; these add their PSSH
+    bool playReady = false;
+    QString widevineProvider;
+    QString contentId;               // Widevine content_id (UTF-8), optional
+    QString playReadyLaUrl;          // optional
+    QString keyUri = QStringLiteral("/keys/{kid}"); // HLS key URI (AES-128, ClearKey identity); {kid} = hex KID
+};
+
 struct QcPolicy {
     bool enabled = true;
     QList<QcRule> rules = defaultQcRules();
@@ -127,6 +147,7 @@ struct Preset {
     LoudnessPolicy loudness;
     ThumbnailPolicy thumbnails;
     QcPolicy qc;
+    DrmPolicy drm;
 
     const AudioRendition *audioNamed(const QString &name) const;
     QJsonObject toJson() const;         // canonical, defaults included

@@ -213,6 +213,7 @@ Preset readPreset(const QJsonObject &json, QList<PresetIssue> &issues)
         readLoudness(r, p.loudness, issues);
         readThumbnails(r, p.thumbnails, issues);
         readQc(r, p.qc, issues);
+        readDrm(r, p.packaging, p.ladder, p.drm, issues);
     } // unknown top-level fields are reported here
     checkCrossReferences(p, renditionTemplateOk, issues);
     return p;

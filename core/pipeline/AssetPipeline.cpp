@@ -1,5 +1,6 @@
 #include "pipeline/AssetPipeline.h"
 
+#include "pipeline/DrmStage.h"
 #include "pipeline/LadderPlan.h"
 #include "pipeline/LoudnessStage.h"
 #include "pipeline/ManifestBuilder.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QFile>
 #include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
@@ -66,6 +68,7 @@ private:
     Status prepare(const ProbeResult *probed);
     Status analyseAndTranscode();
     Status finishPackage();
+    Status protect();
     Result<PublishedAsset> publish();
 
     QString m_source;
@@ -86,6 +89,9 @@ private:
     std::optional<LoudnessOutcome> m_loudness;
     std::optional<ThumbnailResult> m_thumbnails;
     std::optional<QcReport> m_qc;
+    std::optional<DrmOutcome> m_drm;
+    PlaylistDrm m_playlistDrm;
+    QString m_stagingKeys;   // key store file written before publish, renamed after
     PackageEntryPoints m_entry;
 };
 
@@ -99,6 +105,11 @@ Status AssetRun::prepare(const ProbeResult *probed)
     m_plan = planLadder(m_preset, m_probe);
     if (m_plan.rungs.isEmpty() && (m_preset.audio.isEmpty() || !m_probe.bestAudio()))
         return makeError(QStringLiteral("plan.empty"), QStringLiteral("the preset produces nothing for this source (no video rung fits and no audio)"), m_source);
+    if (m_preset.drm.scheme != DrmScheme::None) {
+        Result<DrmOutcome> drm = prepareDrm(m_preset.drm, m_cancel); // fail fast on a bad key file
+        if (!drm) return drm.error();
+        m_drm = std::move(drm).value();
+    }
     m_assetName = m_options.assetName.isEmpty() ? assetNameFor(m_source, m_preset) : m_options.assetName;
     m_publisher = std::make_unique<Publisher>(m_options.outRoot, m_assetName);
     m_publisher->removeStaleStaging();
@@ -161,12 +172,6 @@ Status AssetRun::finishPackage()
         if (Status s = saveJson(QDir(m_staging).filePath(QStringLiteral("loudness.json")), m_loudness->curvesJson()); !s) return s;
         stage(QStringLiteral("loudness"), 100);
     }
-    stage(QStringLiteral("package"), 0);
-    Result<PackageEntryPoints> entry = writePlaylists(m_result, m_preset, m_staging, m_thumbnails ? &*m_thumbnails : nullptr);
-    if (!entry) return entry.error();
-    m_entry = *entry;
-    stage(QStringLiteral("package"), 100);
-    if (m_cancel.isCanceled()) return canceled(m_source);
     if (m_preset.qc.enabled) {
         stage(QStringLiteral("qc"), 0);
         Result<QcReport> qc = runQc(qcInputFor(m_job, m_result), m_preset.qc.rules, m_progress, m_cancel);
@@ -175,6 +180,32 @@ Status AssetRun::finishPackage()
         if (Status s = saveJson(QDir(m_staging).filePath(QStringLiteral("qc.json")), m_qc->toJson()); !s) return s;
         stage(QStringLiteral("qc"), 100, m_qc->passed() ? QStringLiteral("passed") : QStringLiteral("failed"));
     }
+    if (m_drm) {
+        if (Status s = protect(); !s) return s;
+    }
+    stage(QStringLiteral("package"), 0);
+    Result<PackageEntryPoints> entry = writePlaylists(m_result, m_preset, m_staging, m_thumbnails ? &*m_thumbnails : nullptr,
+                                                      m_drm ? &m_playlistDrm : nullptr);
+    if (!entry) return entry.error();
+    m_entry = *entry;
+    stage(QStringLiteral("package"), 100);
+    if (m_cancel.isCanceled()) return canceled(m_source);
+    return {};
+}
+
+// QC and loudness ran on the clear package; now encrypt it, prove the published bytes
+// decrypt and decode with the key (the decrypting reader), and store the key beside
+// the package under a staging name.
+Status AssetRun::protect()
+{
+    stage(QStringLiteral("encrypt"), 0);
+    if (Status s = protectTracks(*m_drm, m_result, m_cancel); !s) return s;
+    if (Status s = verifyDecryption(*m_drm, m_result, m_cancel); !s) return s;
+    m_playlistDrm = playlistDrm(*m_drm);
+    Result<QString> keys = writeKeyStore(*m_drm, m_publisher->assetDir(), QFileInfo(m_staging).fileName(), m_assetName);
+    if (!keys) return keys.error();
+    m_stagingKeys = *keys;
+    stage(QStringLiteral("encrypt"), 100);
     return {};
 }
 
@@ -188,11 +219,18 @@ Result<PublishedAsset> AssetRun::publish()
     ManifestInputs in{m_assetName, &m_probe, &m_preset, &m_plan, &m_result, m_entry, m_clock.elapsed() / 1000.0,
                       m_loudness ? &*m_loudness : nullptr, m_thumbnails ? &*m_thumbnails : nullptr,
                       m_qc ? &*m_qc : nullptr, qcPassed ? QStringLiteral("published") : QStringLiteral("qc_failed")};
-    const QJsonObject manifest = buildManifest(in);
+    QJsonObject manifest = buildManifest(in);
+    if (m_drm) manifest.insert(QStringLiteral("drm"), m_drm->manifestJson());
     Result<QString> version = m_publisher->publish(m_staging, manifest, qcPassed ? Publisher::Current::Move : Publisher::Current::Keep);
     if (!version) return version.error();
     out.version = *version;
     out.versionDir = QDir(out.assetDir).filePath(out.version);
+    if (!m_stagingKeys.isEmpty()) { // keys/<staging>.json → keys/<version>.json
+        const QString finalKeys = QFileInfo(m_stagingKeys).dir().filePath(out.version + QStringLiteral(".json"));
+        if (!QFile::rename(m_stagingKeys, finalKeys))
+            return makeError(QStringLiteral("drm.key_store"), QStringLiteral("published %1 but could not name its key file").arg(out.version), finalKeys);
+        m_stagingKeys.clear();
+    }
     out.manifest = manifest;
     out.manifest.insert(QStringLiteral("version"), out.version);
     stage(QStringLiteral("publish"), 100, out.versionDir);
@@ -208,6 +246,7 @@ Result<PublishedAsset> AssetRun::run(const ProbeResult *probed)
     if (s.ok() && m_cancel.isCanceled()) s = canceled(m_source);
     Result<PublishedAsset> out = s.ok() ? publish() : Result<PublishedAsset>(s.error());
     if (!out && m_publisher && !m_staging.isEmpty()) m_publisher->discard(m_staging);
+    if (!m_stagingKeys.isEmpty()) QFile::remove(m_stagingKeys); // never leave a key without its package
     return out;
 }
 

@@ -23,7 +23,7 @@ QString seconds(double s, int decimals = 6) { return QString::number(s, 'f', dec
 
 QString isoDuration(double s) { return QStringLiteral("PT%1S").arg(QString::number(s, 'f', 3)); }
 
-QString mediaPlaylist(const TrackRecord &t, bool fmp4)
+QString mediaPlaylist(const TrackRecord &t, bool fmp4, const PlaylistDrm *drm)
 {
     double maxSeg = 0;
     for (const SegmentRecord &s : t.segments) maxSeg = std::max(maxSeg, s.durationTs * av_q2d(t.timeBase));
@@ -33,6 +33,9 @@ QString mediaPlaylist(const TrackRecord &t, bool fmp4)
        // RFC 8216: every EXTINF rounded to the nearest integer must be <= the target duration.
        << "#EXT-X-TARGETDURATION:" << std::max<qint64>(1, std::llround(maxSeg)) << '\n'
        << "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n";
+    // Keys before the MAP: hls.js attaches the keys in force at EXT-X-MAP to the init segment.
+    if (drm)
+        for (const QString &line : drm->hlsKeyLines) ts << line << '\n';
     if (fmp4) ts << "#EXT-X-MAP:URI=\"" << t.initFile << "\"\n";
     for (const SegmentRecord &s : t.segments) ts << "#EXTINF:" << seconds(s.durationTs * av_q2d(t.timeBase)) << ",\n" << s.file << '\n';
     ts << "#EXT-X-ENDLIST\n";
@@ -130,15 +133,26 @@ QString imageAdaptationSet(const ThumbnailResult &t, int id)
         .arg(id).arg(o.columns).arg(o.rows).arg(bandwidth).arg(sheetW).arg(sheetH).arg(std::llround(sheetSeconds * 1000));
 }
 
-QString mpd(const TranscodeResult &r, const Preset &preset, const ThumbnailResult *thumbnails)
+// Indents a block of XML lines to sit inside an AdaptationSet.
+QString indented(const QString &xml, int spaces)
 {
+    QString out;
+    const QString pad(spaces, u' ');
+    for (const QString &line : xml.split(u'\n', Qt::SkipEmptyParts)) out += pad + line.trimmed() + u'\n';
+    return out;
+}
+
+QString mpd(const TranscodeResult &r, const Preset &preset, const ThumbnailResult *thumbnails, const PlaylistDrm *drm)
+{
+    const QString protection = drm ? indented(drm->mpdContentProtection, 6) : QString();
     double duration = 0;
     for (const VideoOutput &v : r.video) duration = std::max(duration, v.track.durationSeconds());
     for (const AudioOutput &a : r.audio) duration = std::max(duration, a.track.durationSeconds());
     QString out;
     QTextStream ts(&out);
     ts << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       << "<MPD xmlns=\"urn:mpeg:dash:schema:mpd:2011\" profiles=\"urn:mpeg:dash:profile:isoff-live:2011,urn:mpeg:dash:profile:cmaf:2019\" "
+       << "<MPD xmlns=\"urn:mpeg:dash:schema:mpd:2011\"" << (drm && !drm->mpdNamespaces.isEmpty() ? u' ' + drm->mpdNamespaces : QString())
+       << " profiles=\"urn:mpeg:dash:profile:isoff-live:2011,urn:mpeg:dash:profile:cmaf:2019\" "
        << "type=\"static\" mediaPresentationDuration=\"" << isoDuration(duration) << "\" minBufferTime=\""
        << isoDuration(preset.packaging.segmentDurationSeconds) << "\">\n"
        << "  <Period id=\"0\" start=\"PT0S\">\n";
@@ -146,7 +160,7 @@ QString mpd(const TranscodeResult &r, const Preset &preset, const ThumbnailResul
         int maxW = 0, maxH = 0;
         for (const VideoOutput &v : r.video) { maxW = std::max(maxW, v.planned.width); maxH = std::max(maxH, v.planned.height); }
         ts << "    <AdaptationSet id=\"0\" contentType=\"video\" mimeType=\"video/mp4\" segmentAlignment=\"true\" startWithSAP=\"1\" "
-           << "maxWidth=\"" << maxW << "\" maxHeight=\"" << maxH << "\">\n";
+           << "maxWidth=\"" << maxW << "\" maxHeight=\"" << maxH << "\">\n" << protection;
         for (const VideoOutput &v : r.video) {
             const AVRational fr = v.frameRate;
             ts << "      <Representation id=\"" << v.planned.dirName << "\" codecs=\"" << v.codecString << "\" bandwidth=\""
@@ -159,7 +173,7 @@ QString mpd(const TranscodeResult &r, const Preset &preset, const ThumbnailResul
     int id = 1;
     for (const AudioOutput &a : r.audio) {
         ts << "    <AdaptationSet id=\"" << id++ << "\" contentType=\"audio\" mimeType=\"audio/mp4\" lang=\"" << a.language
-           << "\" segmentAlignment=\"true\" startWithSAP=\"1\">\n"
+           << "\" segmentAlignment=\"true\" startWithSAP=\"1\">\n" << protection
            << "      <Representation id=\"" << a.dirName << "\" codecs=\"" << a.codecString << "\" bandwidth=\""
            << measure(a.track).peakBps << "\" audioSamplingRate=\"" << a.track.timeBase.den << "\">\n"
            << "        <AudioChannelConfiguration schemeIdUri=\"urn:mpeg:dash:23003:3:audio_channel_configuration:2011\" value=\""
@@ -180,7 +194,7 @@ MeasuredBitrate measure(const TrackRecord &track)
 }
 
 Result<PackageEntryPoints> writePlaylists(const TranscodeResult &r, const Preset &preset, const QString &packageDir,
-                                          const ThumbnailResult *thumbnails)
+                                          const ThumbnailResult *thumbnails, const PlaylistDrm *drm)
 {
     PackageEntryPoints entry;
     const Packaging &pk = preset.packaging;
@@ -189,15 +203,15 @@ Result<PackageEntryPoints> writePlaylists(const TranscodeResult &r, const Preset
     if (pk.hls) {
         const bool fmp4 = pk.dash || pk.hlsSegmentFormat == HlsSegmentFormat::Fmp4;
         for (const VideoOutput &v : r.video)
-            if (Status s = saveText(root.filePath(v.planned.dirName + QStringLiteral("/playlist.m3u8")), mediaPlaylist(v.track, fmp4)); !s) return s.error();
+            if (Status s = saveText(root.filePath(v.planned.dirName + QStringLiteral("/playlist.m3u8")), mediaPlaylist(v.track, fmp4, drm)); !s) return s.error();
         for (const AudioOutput &a : r.audio)
-            if (Status s = saveText(root.filePath(a.dirName + QStringLiteral("/playlist.m3u8")), mediaPlaylist(a.track, fmp4)); !s) return s.error();
+            if (Status s = saveText(root.filePath(a.dirName + QStringLiteral("/playlist.m3u8")), mediaPlaylist(a.track, fmp4, drm)); !s) return s.error();
         entry.hlsMaster = QStringLiteral("master.m3u8");
         if (Status s = saveText(root.filePath(entry.hlsMaster), masterPlaylist(r)); !s) return s.error();
     }
     if (pk.dash) {
         entry.dashMpd = QStringLiteral("manifest.mpd");
-        if (Status s = saveText(root.filePath(entry.dashMpd), mpd(r, preset, thumbnails)); !s) return s.error();
+        if (Status s = saveText(root.filePath(entry.dashMpd), mpd(r, preset, thumbnails, drm)); !s) return s.error();
     }
     return entry;
 }

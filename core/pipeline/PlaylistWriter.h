@@ -22,9 +22,16 @@ struct MeasuredBitrate {
 };
 MeasuredBitrate measure(const TrackRecord &track);
 
+// Content-protection signalling, already rendered (pipeline/DrmSignalling.h builds it).
+struct PlaylistDrm {
+    QStringList hlsKeyLines;       // #EXT-X-KEY lines for every media playlist
+    QString mpdContentProtection;  // <ContentProtection> elements for every AdaptationSet
+    QString mpdNamespaces;         // extra xmlns attributes for the MPD root
+};
+
 // Writes the media playlists, master.m3u8 and/or manifest.mpd into packageDir. Thumbnail
 // sprites (optional, in packageDir/thumbnails) become a DASH-IF image AdaptationSet.
 Result<PackageEntryPoints> writePlaylists(const TranscodeResult &result, const Preset &preset, const QString &packageDir,
-                                          const ThumbnailResult *thumbnails = nullptr);
+                                          const ThumbnailResult *thumbnails = nullptr, const PlaylistDrm *drm = nullptr);
 
 } // namespace rendition

@@ -10,6 +10,7 @@
 #include "IntegrationHelpers.h"
 
 #include <QStandardPaths>
+#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,7 +87,16 @@ private:
     QString m_node;
     QString m_cmaf; // version folder of the CMAF package (master.m3u8 + manifest.mpd)
     QString m_ts;   // version folder of the MPEG-TS HLS package
+    QString m_cenc; // CMAF + CENC (ClearKey, Widevine, PlayReady signalled)
+    QString m_aes;  // MPEG-TS HLS + AES-128
 };
+
+namespace {
+// The content key of the protected packages (key_source key_file), and a wrong one.
+const QString kKid = QStringLiteral("6e5a1d26275747d78046eaa5d1d34b5a");
+const QString kKey = QStringLiteral("1a8a2b3c4d5e6f708192a3b4c5d6e7f8");
+const QString kWrongKey = QStringLiteral("00112233445566778899aabbccddeeff");
+} // namespace
 
 QString TestPlayers::package(const QString &outDir, const QString &preset, const QString &source)
 {
@@ -138,30 +148,89 @@ void TestPlayers::initTestCase()
     m_ts = package(m_tmp.filePath(QStringLiteral("out-ts")), tsPreset, source);
     QVERIFY2(!m_ts.isEmpty(), "rendition-cli failed on the MPEG-TS preset");
     QVERIFY(QFileInfo::exists(QDir(m_ts).filePath(QStringLiteral("master.m3u8"))));
+
+    // Protected packages with a known key; the harness serves keys at /clearkey/key/<kid>.
+    const QString keyFile = m_tmp.filePath(QStringLiteral("content.keys"));
+    {
+        QFile f(keyFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write((QStringLiteral("# player test key\n") + kKid + u':' + kKey + u'\n').toLatin1());
+    }
+    auto protectedPreset = [&](const QString &name, Packaging packaging, const QString &scheme, const QStringList &systems) {
+        QJsonObject preset = presetFor(name, packaging);
+        preset.insert(QStringLiteral("drm"), QJsonObject{{QStringLiteral("scheme"), scheme},
+                                                         {QStringLiteral("key_source"), QStringLiteral("key_file")},
+                                                         {QStringLiteral("key_file"), keyFile},
+                                                         {QStringLiteral("systems"), QJsonArray::fromStringList(systems)},
+                                                         {QStringLiteral("key_uri"), QStringLiteral("/clearkey/key/{kid}")}});
+        return writePreset(m_tmp.path(), preset);
+    };
+    m_cenc = package(m_tmp.filePath(QStringLiteral("out-cenc")),
+                     protectedPreset(QStringLiteral("player-cenc"), Packaging::Cmaf, QStringLiteral("cenc"),
+                                     {QStringLiteral("clearkey"), QStringLiteral("widevine"), QStringLiteral("playready")}),
+                     source);
+    QVERIFY2(!m_cenc.isEmpty(), "rendition-cli failed on the CENC preset");
+    m_aes = package(m_tmp.filePath(QStringLiteral("out-aes")),
+                    protectedPreset(QStringLiteral("player-aes"), Packaging::HlsTs, QStringLiteral("hls-aes128"), {QStringLiteral("clearkey")}),
+                    source);
+    QVERIFY2(!m_aes.isEmpty(), "rendition-cli failed on the AES-128 preset");
+    // The key lives beside the package (0600), never inside it.
+    const QString keyStore = QDir(m_cenc).filePath(QStringLiteral("../keys/v1.json"));
+    QVERIFY(QFileInfo::exists(keyStore));
+    QCOMPARE(int(QFile::permissions(keyStore) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)), 0);
+    QDirIterator it(m_cenc, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(!bytes.contains(kKey.toLatin1()) && !bytes.contains(QByteArray::fromHex(kKey.toLatin1())), qPrintable(it.filePath()));
+    }
 }
 
 void TestPlayers::play_data()
 {
     QTest::addColumn<QString>("player");
-    QTest::addColumn<bool>("ts");        // the MPEG-TS package, else the CMAF one
+    QTest::addColumn<QString>("pkg");       // cmaf | ts | cenc | aes
     QTest::addColumn<QString>("manifest");
-    QTest::newRow("shaka DASH") << QStringLiteral("shaka") << false << QStringLiteral("manifest.mpd");
-    QTest::newRow("shaka HLS fMP4") << QStringLiteral("shaka") << false << QStringLiteral("master.m3u8");
-    QTest::newRow("dash.js DASH") << QStringLiteral("dashjs") << false << QStringLiteral("manifest.mpd");
-    QTest::newRow("hls.js HLS fMP4") << QStringLiteral("hlsjs") << false << QStringLiteral("master.m3u8");
-    QTest::newRow("hls.js HLS TS") << QStringLiteral("hlsjs") << true << QStringLiteral("master.m3u8");
+    QTest::addColumn<QString>("key");       // hex key handed to the player, empty for clear packages
+    QTest::addColumn<bool>("expectError");  // a wrong key must end in a player error
+    const QString mpd = QStringLiteral("manifest.mpd"), m3u8 = QStringLiteral("master.m3u8");
+    QTest::newRow("shaka DASH") << QStringLiteral("shaka") << QStringLiteral("cmaf") << mpd << QString() << false;
+    QTest::newRow("shaka HLS fMP4") << QStringLiteral("shaka") << QStringLiteral("cmaf") << m3u8 << QString() << false;
+    QTest::newRow("dash.js DASH") << QStringLiteral("dashjs") << QStringLiteral("cmaf") << mpd << QString() << false;
+    QTest::newRow("hls.js HLS fMP4") << QStringLiteral("hlsjs") << QStringLiteral("cmaf") << m3u8 << QString() << false;
+    QTest::newRow("hls.js HLS TS") << QStringLiteral("hlsjs") << QStringLiteral("ts") << m3u8 << QString() << false;
+    QTest::newRow("shaka DASH ClearKey") << QStringLiteral("shaka") << QStringLiteral("cenc") << mpd << kKey << false;
+    QTest::newRow("shaka HLS ClearKey") << QStringLiteral("shaka") << QStringLiteral("cenc") << m3u8 << kKey << false;
+    QTest::newRow("dash.js DASH ClearKey") << QStringLiteral("dashjs") << QStringLiteral("cenc") << mpd << kKey << false;
+    QTest::newRow("hls.js HLS ClearKey") << QStringLiteral("hlsjs") << QStringLiteral("cenc") << m3u8 << kKey << false;
+    QTest::newRow("hls.js HLS AES-128") << QStringLiteral("hlsjs") << QStringLiteral("aes") << m3u8 << kKey << false;
+    QTest::newRow("shaka DASH wrong key") << QStringLiteral("shaka") << QStringLiteral("cenc") << mpd << kWrongKey << true;
+    QTest::newRow("dash.js DASH wrong key") << QStringLiteral("dashjs") << QStringLiteral("cenc") << mpd << kWrongKey << true;
+    QTest::newRow("hls.js AES-128 wrong key") << QStringLiteral("hlsjs") << QStringLiteral("aes") << m3u8 << kWrongKey << true;
 }
 
 void TestPlayers::play()
 {
     QFETCH(QString, player);
-    QFETCH(bool, ts);
+    QFETCH(QString, pkg);
     QFETCH(QString, manifest);
-    const QString url = QDir(ts ? m_ts : m_cmaf).filePath(manifest);
+    QFETCH(QString, key);
+    QFETCH(bool, expectError);
+    const QString root = pkg == u"ts" ? m_ts : pkg == u"cenc" ? m_cenc : pkg == u"aes" ? m_aes : m_cmaf;
+    const QString url = QDir(root).filePath(manifest);
 
-    const PlayResult r = runPlayer(m_node, {kPlayerDir + QStringLiteral("/play.mjs"), QStringLiteral("--player"), player,
-                                            QStringLiteral("--url"), url, QStringLiteral("--timeout"), QStringLiteral("60")});
+    QStringList args{kPlayerDir + QStringLiteral("/play.mjs"), QStringLiteral("--player"), player,
+                     QStringLiteral("--url"), url, QStringLiteral("--timeout"), QStringLiteral("60")};
+    if (!key.isEmpty()) args << QStringLiteral("--clearkey") << kKid + u':' + key;
+    if (expectError) args << QStringLiteral("--expect-error");
+    const PlayResult r = runPlayer(m_node, args);
     QVERIFY2(r.process.finished && r.process.exitCode == 0, qPrintable(r.describe()));
+    if (expectError) { // the wrong key ended in a player error before playback got anywhere
+        QVERIFY2(!r.json.value(QStringLiteral("errors")).toArray().isEmpty(), qPrintable(r.describe()));
+        QVERIFY2(r.json.value(QStringLiteral("currentTime")).toDouble() < kTargetSeconds, qPrintable(r.describe()));
+        return;
+    }
     const QJsonObject &j = r.json;
     QVERIFY2(j.value(QStringLiteral("ok")).toBool(), qPrintable(r.describe()));
     QCOMPARE(j.value(QStringLiteral("player")).toString(), player);

@@ -52,7 +52,8 @@ constexpr auto kBaseDoc = R"({
 })";
 
 const QStringList kBuiltins{QStringLiteral("av1-ladder"), QStringLiteral("hevc-4k-ladder"),
-                            QStringLiteral("proxy-edit"), QStringLiteral("web-h264-ladder")};
+                            QStringLiteral("proxy-edit"), QStringLiteral("web-h264-cenc"),
+                            QStringLiteral("web-h264-ladder")};
 
 QJsonObject baseDoc()
 {
@@ -150,6 +151,7 @@ private Q_SLOTS:
     void canonicalJsonDropsValuesTheModeIgnores();
     void enumNames();
     void audioNamed();
+    void drmRoundTrip();
 
     void builtinNames();
     void builtins_data();
@@ -264,6 +266,32 @@ void TestPreset::validPresets_data()
     row("name with dots", {{"name", "my.preset_v2-final"}});
     row("no description", {{"description", kRemove}});
     row("version 7", {{"version", 7}});
+    // drm (ladder[3] is av1, which cenc refuses)
+    const QJsonValue noAv1 = kRemove;
+    row("drm none", {{"drm", QJsonObject{{"scheme", "none"}}}});
+    row("drm empty object", {{"drm", QJsonObject()}});
+    row("drm none ignores packaging", {{"drm.scheme", "none"}, {"packaging.progressive_mp4", true}});
+    row("drm cenc generated", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}});
+    row("drm cenc all systems", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"},
+                                 {"drm.systems", QJsonArray{"clearkey", "widevine", "playready"}},
+                                 {"drm.widevine_provider", "widevine_test"}, {"drm.content_id", "movie-1"},
+                                 {"drm.playready_la_url", "https://pr.example.com/rightsmanager.asmx?cfg=1"}});
+    row("drm systems without clearkey", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"drm.systems", QJsonArray{"playready"}}});
+    row("drm systems empty", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"drm.systems", QJsonArray()}});
+    row("drm cenc dash only", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"packaging.hls", false}});
+    row("drm cenc hls fmp4 only", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"packaging.dash", false}});
+    row("drm cenc ts-hls + dash = cmaf", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"},
+                                          {"packaging.hls_segment_format", "mpegts"}});
+    row("drm cenc key_file", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"drm.key_source", "key_file"},
+                              {"drm.key_file", "/secrets/asset.keys"}});
+    row("drm cenc cpix", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"drm.key_source", "cpix"},
+                          {"drm.key_file", "keys/asset.cpix.xml"}});
+    row("drm hls-aes128", {{"ladder[3]", noAv1}, {"drm.scheme", "hls-aes128"}, {"packaging.dash", false},
+                           {"packaging.hls_segment_format", "mpegts"}});
+    row("drm hls-aes128 clearkey listed", {{"ladder[3]", noAv1}, {"drm.scheme", "hls-aes128"}, {"packaging.dash", false},
+                                           {"packaging.hls_segment_format", "mpegts"}, {"drm.systems", QJsonArray{"clearkey"}}});
+    row("drm key_uri absolute", {{"drm.key_uri", "https://keys.example.com/v1/{kid}?fmt=raw&x=%20"}});
+    row("drm key_uri kid twice", {{"drm.key_uri", "/k/{kid}/{kid}.bin"}});
 }
 
 void TestPreset::validPresets()
@@ -443,6 +471,46 @@ void TestPreset::invalidPresets_data()
     row("rendition dot", {{"naming.rendition", "."}}, "naming.rendition", "be '.'");
     row("rendition collision", {{"naming.rendition", "{codec}"}}, "naming.rendition", "gives ladder[0] and ladder[1] the same folder \"h264\"; add {name}");
     row("naming unknown", {{"naming.segment", "x"}}, "naming.segment", "unknown field");
+    // drm: ladder[3] is av1; packaging is hls fmp4 + dash
+    const QJsonValue noAv1 = kRemove;
+    const Edits tsOnly{{"ladder[3]", noAv1}, {"packaging.dash", false}, {"packaging.hls_segment_format", "mpegts"}};
+    auto with = [](Edits edits, const Edits &more) { return edits << more; };
+    row("drm type", {{"drm", "cenc"}}, "drm", "must be an object");
+    row("drm unknown field", {{"drm.kid", "x"}}, "drm.kid", "unknown field");
+    row("drm unknown hint", {{"drm.key_url", "/k/{kid}"}}, "drm.key_url", "did you mean \"key_uri\"?");
+    row("drm scheme unknown", {{"drm.scheme", "fairplay"}}, "drm.scheme", "must be one of none, cenc or hls-aes128 (got \"fairplay\")");
+    row("drm scheme type", {{"drm.scheme", true}}, "drm.scheme", "must be a string");
+    row("drm key_source unknown", {{"drm.key_source", "kms"}}, "drm.key_source", "must be one of generate, key_file or cpix (got \"kms\")");
+    row("drm key_file required", {{"drm.key_source", "key_file"}}, "drm.key_file", "is required for key_source key_file; give the path of the KID:KEY file");
+    row("drm key_file empty", {{"drm.key_source", "key_file"}, {"drm.key_file", ""}}, "drm.key_file", "is required for key_source key_file");
+    row("drm cpix file required", {{"drm.key_source", "cpix"}}, "drm.key_file", "is required for key_source cpix; give the path of the CPIX document");
+    row("drm key_file unused", {{"drm.key_file", "a.keys"}}, "drm.key_file", "is not used by key_source generate");
+    row("drm key_file type", {{"drm.key_source", "key_file"}, {"drm.key_file", 1}}, "drm.key_file", "must be a string");
+    row("drm systems type", {{"drm.systems", "widevine"}}, "drm.systems", "must be an array");
+    row("drm system unknown", {{"drm.systems", QJsonArray{"clearkey", "fairplay"}}}, "drm.systems[1]", "must be one of clearkey, widevine or playready (got \"fairplay\")");
+    row("drm system type", {{"drm.systems", QJsonArray{1}}}, "drm.systems[0]", "must be a string");
+    row("drm system twice", {{"drm.systems", QJsonArray{"widevine", "widevine"}}}, "drm.systems[1]", "\"widevine\" is listed twice");
+    row("drm provider without widevine", {{"drm.widevine_provider", "p"}}, "drm.widevine_provider", "only used with widevine in systems");
+    row("drm content_id without widevine", {{"drm.content_id", "c"}, {"drm.systems", QJsonArray{"playready"}}}, "drm.content_id", "only used with widevine");
+    row("drm la_url without playready", {{"drm.playready_la_url", "https://x.example/pr"}}, "drm.playready_la_url", "only used with playready in systems");
+    row("drm la_url not http", {{"drm.systems", QJsonArray{"playready"}}, {"drm.playready_la_url", "ftp://x.example/pr"}}, "drm.playready_la_url", "must be an http:// or https:// URL, or empty");
+    row("drm la_url no host", {{"drm.systems", QJsonArray{"playready"}}, {"drm.playready_la_url", "https:///pr"}}, "drm.playready_la_url", "must be an http:// or https:// URL");
+    row("drm key_uri without kid", {{"drm.key_uri", "/keys/key.bin"}}, "drm.key_uri", "must contain {kid}");
+    row("drm key_uri empty", {{"drm.key_uri", ""}}, "drm.key_uri", "must contain {kid}");
+    row("drm key_uri space", {{"drm.key_uri", "/my keys/{kid}"}}, "drm.key_uri", "must not contain whitespace");
+    row("drm key_uri tab", {{"drm.key_uri", "/keys/{kid}\t"}}, "drm.key_uri", "must not contain whitespace");
+    row("drm key_uri quote", {{"drm.key_uri", "/keys/\"{kid}\""}}, "drm.key_uri", "must not contain '\"' or ','");
+    row("drm key_uri token", {{"drm.key_uri", "/keys/{asset}/{kid}"}}, "drm.key_uri", "unknown token; {kid} is the only one");
+    row("drm key_uri type", {{"drm.key_uri", QJsonArray()}}, "drm.key_uri", "must be a string");
+    row("cenc with av1", {{"drm.scheme", "cenc"}}, "drm.scheme", "av1 is not supported by the CENC encryptor yet (ladder[3])");
+    row("cenc with ts-hls only", with(tsOnly, {{"drm.scheme", "cenc"}}), "drm.scheme", "cenc needs fMP4 segments; set packaging.hls_segment_format to fmp4 or packaging.dash to true");
+    row("cenc with progressive", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"packaging.progressive_mp4", true}}, "drm.scheme", "cenc does not protect progressive MP4 files");
+    row("cenc progressive only", {{"ladder[3]", noAv1}, {"drm.scheme", "cenc"}, {"packaging.hls", false}, {"packaging.dash", false}, {"packaging.progressive_mp4", true}}, "drm.scheme", "does not protect progressive MP4");
+    row("aes128 without hls", with(tsOnly, {{"drm.scheme", "hls-aes128"}, {"packaging.hls", false}, {"packaging.hls_segment_format", "fmp4"}, {"packaging.dash", true}}), "drm.scheme", "hls-aes128 encrypts HLS segments only; set packaging.hls to true");
+    row("aes128 with dash", with(tsOnly, {{"drm.scheme", "hls-aes128"}, {"packaging.dash", true}}), "drm.scheme", "hls-aes128 cannot protect DASH; set packaging.dash to false");
+    row("aes128 with fmp4", {{"ladder[3]", noAv1}, {"drm.scheme", "hls-aes128"}, {"packaging.dash", false}}, "drm.scheme", "hls-aes128 needs packaging.hls_segment_format mpegts");
+    row("aes128 with progressive", with(tsOnly, {{"drm.scheme", "hls-aes128"}, {"packaging.progressive_mp4", true}}), "drm.scheme", "hls-aes128 does not protect progressive MP4 files");
+    row("aes128 with widevine", with(tsOnly, {{"drm.scheme", "hls-aes128"}, {"drm.systems", QJsonArray{"clearkey", "widevine"}}}), "drm.systems", "widevine and playready need scheme cenc");
 }
 
 void TestPreset::invalidPresets()
@@ -522,8 +590,8 @@ void TestPreset::defaultsWhenAbsent()
 
     // Canonical JSON writes every default out.
     const QJsonObject json = p->toJson();
-    QCOMPARE(json.keys(), (QStringList{"audio", "deinterlace", "description", "gop", "ladder", "loudness", "name",
-                                       "naming", "packaging", "qc", "schema", "thumbnails", "version"}));
+    QCOMPARE(json.keys(), (QStringList{"audio", "deinterlace", "description", "drm", "gop", "ladder", "loudness",
+                                       "name", "naming", "packaging", "qc", "schema", "thumbnails", "version"}));
     // Pipeline stages: loudness and thumbnails off unless asked for, QC on with the default rules.
     QCOMPARE(p->loudness.enabled, false);
     QCOMPARE(p->thumbnails.enabled, false);
@@ -532,6 +600,15 @@ void TestPreset::defaultsWhenAbsent()
     QCOMPARE(json.value("loudness").toObject().keys(),
              (QStringList{"enabled", "over_ceiling", "target_lufs", "true_peak_dbtp"}));
     QCOMPARE(json.value("gop").toObject().keys(), (QStringList{"b_frames", "keyframes_per_segment", "scene_cut"}));
+    // No protection unless asked for; ClearKey is always in the canonical systems list.
+    QCOMPARE(p->drm.scheme, DrmScheme::None);
+    QCOMPARE(p->drm.keySource, KeySource::Generate);
+    QVERIFY(!p->drm.widevine && !p->drm.playReady);
+    QCOMPARE(p->drm.keyUri, QStringLiteral("/keys/{kid}"));
+    QCOMPARE(json.value("drm").toObject(),
+             (QJsonObject{{"scheme", "none"}, {"key_source", "generate"}, {"key_file", ""},
+                          {"systems", QJsonArray{"clearkey"}}, {"widevine_provider", ""}, {"content_id", ""},
+                          {"playready_la_url", ""}, {"key_uri", "/keys/{kid}"}}));
     QCOMPARE(json.value("packaging").toObject().keys(),
              (QStringList{"dash", "hls", "hls_segment_format", "progressive_mp4", "segment_duration_s"}));
     QCOMPARE(json.value("ladder").toArray().at(0).toObject().keys(),
@@ -652,6 +729,45 @@ void TestPreset::enumNames()
     QCOMPARE(rateControlFromName(QString()), RateControlMode::Invalid);
     QCOMPARE(audioCodecFromName(QStringLiteral("mp3")), AudioCodec::Invalid);
     QCOMPARE(deinterlaceFromName(QStringLiteral("yes")), Deinterlace::Invalid);
+    for (auto s : {DrmScheme::None, DrmScheme::Cenc, DrmScheme::HlsAes128})
+        QCOMPARE(drmSchemeFromName(drmSchemeName(s)), s);
+    for (auto k : {KeySource::Generate, KeySource::KeyFile, KeySource::Cpix})
+        QCOMPARE(keySourceFromName(keySourceName(k)), k);
+    QCOMPARE(drmSchemeName(DrmScheme::HlsAes128), QStringLiteral("hls-aes128"));
+    QCOMPARE(keySourceName(KeySource::KeyFile), QStringLiteral("key_file"));
+    QCOMPARE(drmSchemeName(DrmScheme::Invalid), QString());
+    QCOMPARE(keySourceName(KeySource::Invalid), QString());
+    QCOMPARE(drmSchemeFromName(QStringLiteral("CENC")), DrmScheme::Invalid);
+    QCOMPARE(drmSchemeFromName(QStringLiteral("hls_aes128")), DrmScheme::Invalid);
+    QCOMPARE(keySourceFromName(QStringLiteral("keyfile")), KeySource::Invalid);
+}
+
+void TestPreset::drmRoundTrip()
+{
+    // Systems are written in a fixed order with clearkey first, whatever the input order.
+    const Result<Preset> p = parsePreset(edited({{"ladder[3]", kRemove},
+                                                 {"drm.scheme", "cenc"},
+                                                 {"drm.systems", QJsonArray{"playready", "widevine"}},
+                                                 {"drm.key_source", "cpix"},
+                                                 {"drm.key_file", "a.xml"},
+                                                 {"drm.content_id", "movie"}}));
+    QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().message));
+    QCOMPARE(p->drm.scheme, DrmScheme::Cenc);
+    QCOMPARE(p->drm.keySource, KeySource::Cpix);
+    QCOMPARE(p->drm.keyFile, QStringLiteral("a.xml"));
+    QVERIFY(p->drm.widevine && p->drm.playReady);
+    QCOMPARE(p->drm.contentId, QStringLiteral("movie"));
+    const QJsonObject drm = p->toJson().value("drm").toObject();
+    QCOMPARE(drm.value("systems").toArray(), (QJsonArray{"clearkey", "widevine", "playready"}));
+    QCOMPARE(drm.keys(), (QStringList{"content_id", "key_file", "key_source", "key_uri", "playready_la_url", "scheme",
+                                      "systems", "widevine_provider"}));
+    // Any drm difference changes the canonical bytes (the idempotency key).
+    const Result<Preset> clear = parsePreset(edited({{"ladder[3]", kRemove}}));
+    QVERIFY(clear.ok());
+    QVERIFY(clear->canonicalJson() != p->canonicalJson());
+    const Result<Preset> otherUri = parsePreset(edited({{"ladder[3]", kRemove}, {"drm.key_uri", "/k/{kid}"}}));
+    QVERIFY(otherUri.ok());
+    QVERIFY(otherUri->canonicalJson() != clear->canonicalJson());
 }
 
 void TestPreset::audioNamed()
@@ -749,6 +865,23 @@ void TestPreset::builtinContents()
     }
     QVERIFY(av1.packaging.hls && av1.packaging.dash);
     QCOMPARE(av1.packaging.hlsSegmentFormat, HlsSegmentFormat::Fmp4);
+
+    // Only web-h264-cenc is protected: the web ladder with cenc, a generated key, all three systems.
+    for (const QString &name : kBuiltins) {
+        if (name != QLatin1String("web-h264-cenc"))
+            QCOMPARE(loadPreset(name)->drm.scheme, DrmScheme::None);
+    }
+    const Preset cenc = loadPreset(QStringLiteral("web-h264-cenc")).value();
+    QCOMPARE(cenc.drm.scheme, DrmScheme::Cenc);
+    QCOMPARE(cenc.drm.keySource, KeySource::Generate);
+    QVERIFY(cenc.drm.keyFile.isEmpty());
+    QVERIFY(cenc.drm.widevine && cenc.drm.playReady);
+    QCOMPARE(cenc.drm.keyUri, QStringLiteral("/keys/{kid}"));
+    QJsonObject sameAsWeb = cenc.toJson();
+    sameAsWeb.insert("name", web.name);
+    sameAsWeb.insert("description", web.description);
+    sameAsWeb.insert("drm", web.toJson().value("drm"));
+    QCOMPARE(sameAsWeb, web.toJson());
 
     const Preset proxy = loadPreset(QStringLiteral("proxy-edit")).value();
     QCOMPARE(proxy.ladder.size(), 1);

@@ -3,13 +3,64 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <openssl/evp.h>
+
+#include <memory>
+
 namespace rendition {
 
 RenditionReader::~RenditionReader() = default;
 
+namespace {
+
+// AES-128-CBC + PKCS#7 of one HLS segment; empty on failure (wrong key gives bad padding).
+QByteArray decryptAes128(const QByteArray &cipher, const QByteArray &key, quint64 sequence)
+{
+    unsigned char iv[16] = {};
+    for (int i = 0; i < 8; ++i) iv[15 - i] = static_cast<unsigned char>(sequence >> (8 * i));
+    std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+    QByteArray plain(cipher.size() + 16, Qt::Uninitialized);
+    int n1 = 0, n2 = 0;
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_128_cbc(), nullptr, reinterpret_cast<const unsigned char *>(key.constData()), iv) != 1
+        || EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()), &n1,
+                             reinterpret_cast<const unsigned char *>(cipher.constData()), int(cipher.size())) != 1
+        || EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()) + n1, &n2) != 1)
+        return {};
+    plain.truncate(n1 + n2);
+    return plain;
+}
+
+} // namespace
+
+int RenditionReader::readDecrypted(uint8_t *buf, int size)
+{
+    while (m_fileIndex < m_files.size()) {
+        if (m_cancel.isCanceled()) return AVERROR_EXIT;
+        if (!m_current) {
+            m_current = std::make_unique<QFile>(m_files.at(m_fileIndex));
+            if (!m_current->open(QIODevice::ReadOnly)) return AVERROR(EIO);
+            m_plain = decryptAes128(m_current->readAll(), m_key.key, quint64(m_key.firstSequence + m_fileIndex));
+            m_plainPos = 0;
+            if (m_plain.isEmpty()) return AVERROR_INVALIDDATA; // wrong key or damaged segment
+        }
+        const qint64 n = std::min<qint64>(size, m_plain.size() - m_plainPos);
+        if (n > 0) {
+            memcpy(buf, m_plain.constData() + m_plainPos, size_t(n));
+            m_plainPos += n;
+            m_position += n;
+            return int(n);
+        }
+        m_current.reset();
+        m_plain.clear();
+        ++m_fileIndex;
+    }
+    return AVERROR_EOF;
+}
+
 int RenditionReader::readPacket(void *opaque, uint8_t *buf, int size)
 {
     auto *r = static_cast<RenditionReader *>(opaque);
+    if (r->m_key.kind == RenditionKey::Kind::Aes128) return r->readDecrypted(buf, size);
     while (r->m_fileIndex < r->m_files.size()) {
         if (r->m_cancel.isCanceled()) return AVERROR_EXIT;
         if (!r->m_current) {
@@ -55,23 +106,33 @@ int64_t RenditionReader::seekPacket(void *opaque, int64_t offset, int whence)
     return target;
 }
 
-Result<std::unique_ptr<RenditionReader>> RenditionReader::open(const QStringList &files, Media media, const CancelToken &cancel)
+Result<std::unique_ptr<RenditionReader>> RenditionReader::open(const QStringList &files, Media media, const CancelToken &cancel,
+                                                               const RenditionKey &key)
 {
     if (files.isEmpty()) return makeError(QStringLiteral("qc.no_files"), QStringLiteral("the rendition has no files to read"));
     std::unique_ptr<RenditionReader> r(new RenditionReader);
     r->m_files = files;
     for (const QString &f : files) r->m_sizes.append(QFileInfo(f).size());
     r->m_cancel = cancel;
+    r->m_key = key;
+    if (key.kind != RenditionKey::Kind::None && key.key.size() != 16)
+        return makeError(QStringLiteral("qc.key"), QStringLiteral("the content key must be 16 bytes"), files.first());
     r->m_packet = av::makePacket();
     r->m_frame = av::makeFrame();
 
     constexpr int kIoBuffer = 1 << 16;
     auto *buf = static_cast<unsigned char *>(av_malloc(kIoBuffer));
-    r->m_io.reset(avio_alloc_context(buf, kIoBuffer, 0, r.get(), &RenditionReader::readPacket, nullptr, &RenditionReader::seekPacket));
+    // Protected input is read sequentially (see the header): no seek callback then.
+    const bool sequential = key.kind != RenditionKey::Kind::None;
+    r->m_io.reset(avio_alloc_context(buf, kIoBuffer, 0, r.get(), &RenditionReader::readPacket, nullptr,
+                                     sequential ? nullptr : &RenditionReader::seekPacket));
     AVFormatContext *raw = avformat_alloc_context();
     raw->pb = r->m_io.get();
     raw->flags |= AVFMT_FLAG_CUSTOM_IO;
-    int rc = avformat_open_input(&raw, nullptr, nullptr, nullptr);
+    AVDictionary *opts = nullptr;
+    if (key.kind == RenditionKey::Kind::Cenc) av_dict_set(&opts, "decryption_key", key.key.toHex().constData(), 0);
+    int rc = avformat_open_input(&raw, nullptr, nullptr, &opts);
+    av_dict_free(&opts);
     if (rc < 0) return av::avError(QStringLiteral("qc.open"), rc, QStringLiteral("could not read the rendition"), files.first());
     r->m_fmt.reset(raw);
     if ((rc = avformat_find_stream_info(raw, nullptr)) < 0)

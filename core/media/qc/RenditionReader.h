@@ -15,12 +15,20 @@
 
 namespace rendition {
 
+struct RenditionKey {
+    enum class Kind { Invalid = 0, None, Cenc, Aes128 };
+    Kind kind = Kind::None;
+    QByteArray key;          // 16 bytes (secret)
+    int firstSequence = 0;   // Aes128: media sequence number of the first file
+};
+
 class RenditionReader {
 public:
     enum class Media { Invalid = 0, Video, Audio };
 
     // `files`: absolute paths in playback order. Picks the first stream of `media`.
-    static Result<std::unique_ptr<RenditionReader>> open(const QStringList &files, Media media, const CancelToken &cancel);
+    static Result<std::unique_ptr<RenditionReader>> open(const QStringList &files, Media media, const CancelToken &cancel,
+                                                         const RenditionKey &key = {});
     ~RenditionReader();
 
     // Next decoded frame (caller owns it), or nullptr at the end. Corrupt packets are
@@ -37,11 +45,15 @@ private:
     static int readPacket(void *opaque, uint8_t *buf, int size);
     // Seeks in the concatenation of the files (an MP4 with its index at the end needs it).
     static int64_t seekPacket(void *opaque, int64_t offset, int whence);
+    int readDecrypted(uint8_t *buf, int size); // Aes128 path of readPacket
 
     QStringList m_files;
     int m_fileIndex = 0;
     std::unique_ptr<QFile> m_current;
     QList<qint64> m_sizes;   // of every file, for seeking
+    RenditionKey m_key;
+    QByteArray m_plain;      // Aes128: the current file, decrypted
+    qint64 m_plainPos = 0;
     qint64 m_position = 0;   // in the concatenation
     CancelToken m_cancel;
     av::IoContextPtr m_io;
