@@ -94,7 +94,9 @@ void reportFailure(Reporter &rep, const QString &input, const Error &e)
         o.insert(QStringLiteral("input"), input);
         rep.event(o);
     } else {
-        rep.err() << "FAILED " << input << ": " << e.message << " [" << e.code << "]\n" << Qt::flush;
+        rep.err() << "FAILED " << input << ": " << e.message;
+        if (!e.context.isEmpty() && e.context != input) rep.err() << " (" << e.context << ')'; // e.g. the key file and line
+        rep.err() << " [" << e.code << "]\n" << Qt::flush;
     }
 }
 
