@@ -32,6 +32,7 @@ bench: build
 	@bash bench/ladder/run.sh $(CLI)
 	@bash bench/loudness/run.sh $(CLI)
 	@bash bench/thumbnails/run.sh $(CLI)
+	@bash bench/cenc/run.sh $(CLI)
 
 bench-loudness: build
 	@bash bench/loudness/run.sh $(CLI)
