@@ -2,6 +2,8 @@
 
 #include "media/cenc/CencEncryptor.h"
 
+#include "util/FileIo.h"
+
 #include "media/cenc/Box.h"
 #include "media/cenc/Subsamples.h"
 
@@ -14,7 +16,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <filesystem>
 #include <functional>
 #include <limits>
 #include <vector>
@@ -707,49 +708,6 @@ Result<QByteArray> CencEncryptor::encryptSegment(QByteArrayView in, const Segmen
 
 // ---- folders ----------------------------------------------------------------------------------
 
-namespace {
-
-Result<QByteArray> readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return err("cenc.read", QStringLiteral("The file could not be opened (%1).").arg(f.errorString()), path);
-    QByteArray bytes = f.readAll();
-    if (f.error() != QFile::NoError)
-        return err("cenc.read", QStringLiteral("The file could not be read (%1).").arg(f.errorString()), path);
-    return bytes;
-}
-
-// Writes `path` atomically: a sibling "<name>.part" first, then rename(2) over the final name, so a
-// reader never sees half a segment. No fsync per file: durability is the publish step's job (it
-// commits the whole version folder), and a sync per segment would dominate the cost of encrypting.
-Status writeFile(const QString &path, const QByteArray &bytes)
-{
-    const QString part = path + QStringLiteral(".part");
-    QFile f(part);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size() || !f.flush()) {
-        const QString why = f.errorString();
-        f.close();
-        QFile::remove(part);
-        return err("cenc.write",
-                   QStringLiteral("The file could not be written (%1); check free space and permissions.").arg(why),
-                   path);
-    }
-    f.close();
-    std::error_code ec;
-    std::filesystem::rename(QFile::encodeName(part).toStdString(), QFile::encodeName(path).toStdString(), ec);
-    if (ec) {
-        QFile::remove(part);
-        return err("cenc.write",
-                   QStringLiteral("The finished file could not be moved into place (%1).")
-                       .arg(QString::fromStdString(ec.message())),
-                   path);
-    }
-    return {};
-}
-
-} // namespace
-
 Result<TrackEncryptionStats> encryptTrackDirectory(const QString &clearDir, const QString &outDir,
                                                    const CencOptions &options, const CancelToken &cancel)
 {
@@ -765,7 +723,7 @@ Result<TrackEncryptionStats> encryptTrackDirectory(const QString &clearDir, cons
 
     TrackEncryptionStats stats;
     CencEncryptor encryptor(options);
-    Result<QByteArray> init = readFile(in.filePath(QStringLiteral("init.mp4")));
+    Result<QByteArray> init = readWholeFile(in.filePath(QStringLiteral("init.mp4")), "cenc");
     if (!init) return init.error();
     Result<QByteArray> encInit = encryptor.encryptInit(init.value());
     if (!encInit) {
@@ -773,21 +731,21 @@ Result<TrackEncryptionStats> encryptTrackDirectory(const QString &clearDir, cons
         e.context = e.context.isEmpty() ? in.filePath(QStringLiteral("init.mp4")) : e.context;
         return e;
     }
-    if (Status s = writeFile(out.filePath(QStringLiteral("init.mp4")), encInit.value()); !s) return s.error();
+    if (Status s = replaceFileAtomically(out.filePath(QStringLiteral("init.mp4")), encInit.value(), "cenc"); !s) return s.error();
     stats.bytesIn += init->size();
     stats.bytesOut += encInit->size();
 
     const QStringList segments = in.entryList({QStringLiteral("*.m4s")}, QDir::Files, QDir::Name);
     for (int i = 0; i < segments.size(); ++i) {
         if (cancel.isCanceled()) return err("cenc.canceled", QStringLiteral("Encryption was cancelled."), clearDir);
-        Result<QByteArray> clear = readFile(in.filePath(segments[i]));
+        Result<QByteArray> clear = readWholeFile(in.filePath(segments[i]), "cenc");
         if (!clear) return clear.error();
         SegmentInfo si;
         si.sequenceNumber = quint32(i + 1);
         si.name = segments[i];
         Result<QByteArray> enc = encryptor.encryptSegment(clear.value(), si);
         if (!enc) return enc.error();
-        if (Status s = writeFile(out.filePath(segments[i]), enc.value()); !s) return s.error();
+        if (Status s = replaceFileAtomically(out.filePath(segments[i]), enc.value(), "cenc"); !s) return s.error();
         stats.bytesIn += clear->size();
         stats.bytesOut += enc->size();
         ++stats.segments;

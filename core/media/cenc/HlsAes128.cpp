@@ -1,11 +1,12 @@
 #include "media/cenc/HlsAes128.h"
 
+#include "util/FileIo.h"
+
 #include <QDir>
 #include <QFile>
 
 #include <openssl/evp.h>
 
-#include <filesystem>
 #include <limits>
 #include <memory>
 
@@ -21,44 +22,6 @@ using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
 Error err(const char *code, const QString &message, const QString &context = {})
 {
     return makeError(QString::fromLatin1(code), message, context);
-}
-
-Result<QByteArray> readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return err("hlsaes.read", QStringLiteral("The segment could not be opened (%1).").arg(f.errorString()), path);
-    QByteArray bytes = f.readAll();
-    if (f.error() != QFile::NoError)
-        return err("hlsaes.read", QStringLiteral("The segment could not be read (%1).").arg(f.errorString()), path);
-    return bytes;
-}
-
-// "<name>.part" then rename(2) over `path` (see the contract in the header).
-Status replaceFile(const QString &path, const QByteArray &bytes)
-{
-    const QString part = path + QStringLiteral(".part");
-    QFile f(part);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size() || !f.flush()) {
-        const QString why = f.errorString();
-        f.close();
-        QFile::remove(part);
-        return err("hlsaes.write",
-                   QStringLiteral("The encrypted segment could not be written (%1); check free space and permissions.")
-                       .arg(why),
-                   path);
-    }
-    f.close();
-    std::error_code ec;
-    std::filesystem::rename(QFile::encodeName(part).toStdString(), QFile::encodeName(path).toStdString(), ec);
-    if (ec) {
-        QFile::remove(part);
-        return err("hlsaes.write",
-                   QStringLiteral("The encrypted segment could not be moved into place (%1).")
-                       .arg(QString::fromStdString(ec.message())),
-                   path);
-    }
-    return {};
 }
 
 } // namespace
@@ -94,7 +57,7 @@ Result<AesIv> encryptTsSegmentFile(const QString &path, const KeyBytes &key, qui
                                    const std::optional<AesIv> &iv)
 {
     const AesIv used = iv.value_or(ivForSequence(mediaSequence));
-    Result<QByteArray> clear = readFile(path);
+    Result<QByteArray> clear = readWholeFile(path, "hlsaes");
     if (!clear) return clear.error();
     Result<QByteArray> encrypted = encryptAes128Cbc(clear.value(), key, used);
     if (!encrypted) {
@@ -102,7 +65,7 @@ Result<AesIv> encryptTsSegmentFile(const QString &path, const KeyBytes &key, qui
         e.context = path;
         return e;
     }
-    if (Status s = replaceFile(path, encrypted.value()); !s) return s.error();
+    if (Status s = replaceFileAtomically(path, encrypted.value(), "hlsaes"); !s) return s.error();
     return used;
 }
 
