@@ -1,0 +1,195 @@
+#pragma once
+// The persistent job queue: one SQLite file (WAL mode) holding assets, batches, jobs,
+// stage attempts, published renditions, dead letters and watched files.
+//
+// Location: chosen by the caller (QStandardPaths::AppLocalDataLocation, RENDITION_DATA_DIR
+// or --data-dir); open() creates missing folders and the file, and migrates the schema.
+//
+// Threading: a JobStore owns ONE QSqlDatabase connection, and Qt SQL connections may only
+// be used by the thread that created them. So a JobStore is bound to the thread that
+// called open(): every method must be called from that thread (other threads get a
+// "store.wrong_thread" error), and it must be destroyed there. A thread that needs the
+// store opens its own JobStore on the same path; each instance registers a unique
+// connection name ("rendition.jobstore.<n>"). SQLite serialises writers: every write is
+// one BEGIN IMMEDIATE transaction, and a writer waits up to kBusyTimeoutMs for another
+// connection (thread or process) before failing with "store.busy".
+//
+// Errors: every failure is an Error whose context is the database file path; codes:
+// store.open, store.corrupt, store.too_new, store.migrate, store.query, store.busy,
+// store.no_such_job, store.no_such_attempt, store.bad_transition, store.duplicate_job,
+// store.wrong_thread.
+//
+// Times are UTC, stored as ISO 8601 text with milliseconds; sizes are bytes; file mtimes
+// are milliseconds since the Unix epoch.
+
+#include "model/JobSpec.h"
+#include "util/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <optional>
+
+class QSqlError;
+class QSqlQuery;
+class QThread;
+
+namespace rendition {
+
+enum class JobState { Invalid = 0, Queued, Running, Paused, Succeeded, QcFailed, Failed, Canceled, Dead };
+QString jobStateName(JobState s);            // "queued" | "running" | "paused" | "succeeded" | "qc_failed" | ...
+JobState jobStateFromName(const QString &s); // Invalid when unknown
+
+// Whether setState() accepts from → to. Same state → same state is always allowed (a
+// stage update). Succeeded is final: a re-run with a new preset is a new job.
+bool isAllowedTransition(JobState from, JobState to);
+
+struct BatchInfo {
+    QString id; // UUID
+    QDateTime createdAt;
+    QString presetName;
+    QString outputRoot;
+};
+
+struct JobRecord {
+    QString id;      // = spec id
+    QString batchId; // empty when the job belongs to no batch
+    qint64 assetId = 0;
+    QByteArray specJson;
+    QString idempotencyKey;
+    JobState state = JobState::Invalid;
+    int priority = 0;     // higher runs first
+    qint64 position = 0;  // then lower position first (enqueue order unless reordered)
+    int attempts = 0;     // highest attempt number recorded
+    QString lastStage;    // last stage reported through setState(); where a resumed job picks up
+    QString publishedDir; // version folder once published (succeeded / qc_failed), else empty
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    Result<JobSpec> spec() const { return JobSpec::fromJson(specJson); }
+};
+
+struct StageAttempt {
+    qint64 id = 0; // assigned by recordAttempt()
+    QString jobId;
+    int attempt = 1; // 1-based job attempt this stage ran in
+    QString stage;   // "transcode", "package", ...
+    QDateTime startedAt;
+    QDateTime endedAt; // invalid while running
+    QString worker;    // "pid 1234", "host/slot"
+    QString errorCode; // empty on success
+    QString errorMessage;
+    QString logTail; // last lines of the worker's log
+};
+
+struct RenditionRecord {
+    QString name;
+    QString dir; // absolute folder of the rendition inside the version folder
+    qint64 bytes = 0;
+};
+
+struct DeadLetter {
+    QString jobId;
+    QString reason;
+    QJsonObject context; // {"context": caller's, "spec": the job, "attempts": [every attempt]}
+    QDateTime createdAt;
+};
+
+struct JobFilter {
+    QList<JobState> states; // empty = every state
+    QString batchId;        // empty = every batch
+    int limit = -1;         // -1 = no limit
+};
+
+class JobStore {
+public:
+    static constexpr int kSchemaVersion = 1;     // latest migration
+    static constexpr int kBusyTimeoutMs = 10000; // how long a write waits for another writer
+
+    // Opens (creating and migrating when needed) the store at `path`.
+    static Result<std::unique_ptr<JobStore>> open(const QString &path);
+    ~JobStore();
+    JobStore(const JobStore &) = delete;
+    JobStore &operator=(const JobStore &) = delete;
+
+    QString path() const { return m_path; }
+    Result<int> schemaVersion();
+    Result<QString> journalMode(); // "wal" once open
+
+    Result<BatchInfo> addBatch(const QString &presetName, const QString &outputRoot);
+
+    // Adds the job as "queued" at the end of the queue (position = last + 1), recording its
+    // asset (path from the source URI, sha256, size, mtime when the file exists).
+    // `batchId` may be empty.
+    Result<JobRecord> enqueue(const JobSpec &spec, const QString &batchId, int priority = 0);
+
+    // The queued job that runs next (highest priority, then lowest position), if any.
+    // Does not change it; use claimNext() to take it.
+    Result<std::optional<JobRecord>> nextRunnable();
+    // Atomically takes the next runnable job and marks it "running" (safe across threads
+    // and processes: two claimers never get the same job).
+    Result<std::optional<JobRecord>> claimNext();
+
+    Result<std::optional<JobRecord>> job(const QString &jobId);
+    Result<QList<JobRecord>> list(const JobFilter &filter = {});
+
+    // Moves the job to `state` (checked by isAllowedTransition) and, when `stage` is not
+    // empty, records it as the job's last stage.
+    Status setState(const QString &jobId, JobState state, const QString &stage = {});
+    Status setPriority(const QString &jobId, int priority);
+
+    // Records one stage attempt (running when endedAt is invalid) and returns its id; the
+    // job's attempt count becomes at least `attempt.attempt`.
+    Result<qint64> recordAttempt(const StageAttempt &attempt);
+    // Ends a running attempt (error empty on success).
+    Status finishAttempt(qint64 attemptId, const QDateTime &endedAt, const Error *error = nullptr,
+                         const QString &logTail = {});
+    Result<QList<StageAttempt>> attempts(const QString &jobId);
+
+    // Jobs left "running" by a process that died go back to "queued" (keeping their last
+    // stage, so they resume) and their unfinished attempts are closed with the error
+    // "worker.interrupted". Returns those jobs. Call it once when this process becomes the
+    // store's only runner (start of the worker pool / `rendition-cli batch`), never while
+    // another live process may be running jobs of the same store.
+    Result<QList<JobRecord>> recoverInterrupted();
+
+    // Records the outcome of publish: state Succeeded or QcFailed, the version folder and
+    // its renditions, in one transaction.
+    Status recordPublished(const QString &jobId, JobState finalState, const QString &versionDir,
+                           const QList<RenditionRecord> &renditions);
+    Result<QList<RenditionRecord>> renditions(const QString &jobId);
+    // The version folder of a succeeded job with this key (the newest), if any. The caller
+    // checks that the folder still exists before reusing it.
+    Result<std::optional<QString>> findPublished(const QString &idempotencyKey);
+
+    // Marks the job "dead" and stores a dead letter: `reason`, the caller's `context`, the
+    // job's spec and every recorded attempt. Replaces an earlier dead letter of the job.
+    Status moveToDeadLetters(const QString &jobId, const QString &reason, const QJsonObject &context);
+    Result<QList<DeadLetter>> deadLetters();
+
+private:
+    JobStore(QString path, QString connectionName);
+    Status configure();
+    Status migrate();
+    Status checkThread() const;
+    // Prepares, binds (positional), executes; the error names the database file.
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &binds = {});
+    Error sqlError(const QSqlError &e) const;
+    Error storeError(const QString &code, const QString &message) const;
+    Result<JobState> stateOf(const QString &jobId);
+    Status checkTransition(const QString &jobId, JobState to);
+    Result<QList<JobRecord>> jobsWhere(const QString &where, const QVariantList &binds, int limit = -1);
+
+    friend class StoreTransaction;
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QThread *m_thread = nullptr;
+};
+
+} // namespace rendition

@@ -1,0 +1,60 @@
+// The job store's schema, as migrations. Never edit a released migration: add the next
+// one (and a test that migrates a file of every earlier version). See JobStore.h.
+
+#include "queue/JobStorePrivate.h"
+
+namespace rendition::detail {
+
+const QList<StoreMigration> &jobStoreMigrations()
+{
+    static const QList<StoreMigration> migrations{
+        {1,
+         {
+             // size: bytes; mtime: ms since the Unix epoch (0 = unknown)
+             QStringLiteral("CREATE TABLE assets ("
+                            " id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL,"
+                            " size INTEGER NOT NULL, mtime INTEGER NOT NULL DEFAULT 0,"
+                            " UNIQUE (path, sha256))"),
+             QStringLiteral("CREATE TABLE batches ("
+                            " id TEXT PRIMARY KEY, created_at TEXT NOT NULL, preset_name TEXT NOT NULL,"
+                            " output_root TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE jobs ("
+                            " id TEXT PRIMARY KEY,"
+                            " batch_id TEXT REFERENCES batches(id),"
+                            " asset_id INTEGER REFERENCES assets(id),"
+                            " spec_json TEXT NOT NULL, idempotency_key TEXT NOT NULL,"
+                            " state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'paused', 'succeeded',"
+                            "   'qc_failed', 'failed', 'canceled', 'dead')),"
+                            " priority INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL,"
+                            " attempts INTEGER NOT NULL DEFAULT 0, last_stage TEXT NOT NULL DEFAULT '',"
+                            " published_dir TEXT NOT NULL DEFAULT '',"
+                            " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX jobs_runnable ON jobs (state, priority DESC, position)"),
+             QStringLiteral("CREATE INDEX jobs_key ON jobs (idempotency_key, state)"),
+             QStringLiteral("CREATE INDEX jobs_batch ON jobs (batch_id)"),
+             QStringLiteral("CREATE TABLE stage_attempts ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+                            " attempt INTEGER NOT NULL, stage TEXT NOT NULL,"
+                            " started_at TEXT NOT NULL, ended_at TEXT,"
+                            " worker TEXT NOT NULL DEFAULT '', error_code TEXT NOT NULL DEFAULT '',"
+                            " error_message TEXT NOT NULL DEFAULT '', log_tail TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE INDEX stage_attempts_job ON stage_attempts (job_id, id)"),
+             QStringLiteral("CREATE TABLE renditions ("
+                            " job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+                            " name TEXT NOT NULL, dir TEXT NOT NULL, bytes INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (job_id, name))"),
+             QStringLiteral("CREATE TABLE dead_letters ("
+                            " job_id TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,"
+                            " reason TEXT NOT NULL, context_json TEXT NOT NULL, created_at TEXT NOT NULL)"),
+             // A watched file is queued once per (path, size, mtime, sha256), across restarts.
+             QStringLiteral("CREATE TABLE watched_files ("
+                            " path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
+                            " sha256 TEXT NOT NULL, queued_job_id TEXT REFERENCES jobs(id),"
+                            " PRIMARY KEY (path, size, mtime, sha256))"),
+         }},
+    };
+    return migrations;
+}
+
+} // namespace rendition::detail
