@@ -10,11 +10,20 @@ namespace rendition::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitQcFailed = 3;   // exec-job: version kept for review
+inline constexpr int kExitTransient = 4;  // exec-job: failed, worth retrying
+inline constexpr int kExitCanceled = 130; // exec-job: SIGTERM/SIGINT, staging removed
 
 int probeCommand(const QStringList &args);   // probe FILE... [--json] [--no-hash]
 int presetsCommand(const QStringList &args); // presets list|show NAME|validate FILE|export NAME
 int runCommand(const QStringList &args);     // run --preset P --out DIR INPUT...
 int qcCommand(const QStringList &args);      // qc FILE --preset P [--json]
 int thumbnailsCommand(const QStringList &args); // thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]
+
+int batchCommand(const QStringList &args);   // batch --preset P --out DIR INPUT...
+int queueCommand(const QStringList &args);   // queue list|pause|resume|cancel|retry|dead-letters
+int watchCommand(const QStringList &args);   // watch DIR --preset P --out OUT [--once]
+
+int execJobCommand(const QStringList &args); // exec-job SPEC.json (JSON-lines events; exit 0/1/2/3/4/130)
 
 } // namespace rendition::cli

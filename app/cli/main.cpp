@@ -19,8 +19,12 @@ void printUsage(QTextStream &out)
            "  probe FILE... [--json]                 inspect media and report problems\n"
            "  presets list|show NAME|validate FILE|export NAME\n"
            "  run --preset NAME|FILE --out DIR INPUT...  transcode + package inputs\n"
+           "  batch --preset P --out DIR INPUT...      queue + run on isolated workers (resumable)\n"
+           "  queue list|pause|resume|cancel|retry|dead-letters [ID]   the persistent job queue\n"
+           "  watch DIR --preset P --out DIR [--once]  queue files as they settle in a folder\n"
            "  qc FILE --preset NAME|FILE [--json]     check a published version folder or a media file\n"
-           "  thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]  poster + sprites + VTT\n\n"
+           "  thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]  poster + sprites + VTT\n"
+           "  exec-job SPEC.json                     run one job spec, JSON-lines events (worker processes)\n\n"
            "Run 'rendition-cli <command> --help' for the options of a command.\n";
 }
 
@@ -48,8 +52,12 @@ int main(int argc, char *argv[])
     if (command == u"probe") return rendition::cli::probeCommand(rest);
     if (command == u"presets") return rendition::cli::presetsCommand(rest);
     if (command == u"run") return rendition::cli::runCommand(rest);
+    if (command == u"batch") return rendition::cli::batchCommand(rest);
+    if (command == u"queue") return rendition::cli::queueCommand(rest);
+    if (command == u"watch") return rendition::cli::watchCommand(rest);
     if (command == u"qc") return rendition::cli::qcCommand(rest);
     if (command == u"thumbnails") return rendition::cli::thumbnailsCommand(rest);
+    if (command == u"exec-job") return rendition::cli::execJobCommand(rest);
     if (command == u"--version" || command == u"version") {
         QTextStream(stdout) << "rendition-cli " << RENDITION_VERSION << '\n';
         return rendition::cli::kExitOk;

@@ -170,6 +170,10 @@ public:
     // Marks the job "dead" and stores a dead letter: `reason`, the caller's `context`, the
     // job's spec and every recorded attempt. Replaces an earlier dead letter of the job.
     Status moveToDeadLetters(const QString &jobId, const QString &reason, const QJsonObject &context);
+
+    // Watch folders: a file is queued once per (path, size, mtime, sha256), across restarts.
+    Result<bool> isWatchedFileQueued(const QString &path, qint64 size, qint64 mtimeMs, const QString &sha256);
+    Status recordWatchedFile(const QString &path, qint64 size, qint64 mtimeMs, const QString &sha256, const QString &jobId);
     Result<QList<DeadLetter>> deadLetters();
 
 private:

@@ -192,4 +192,21 @@ Result<QList<DeadLetter>> JobStore::deadLetters()
     return list;
 }
 
+Result<bool> JobStore::isWatchedFileQueued(const QString &path, qint64 size, qint64 mtimeMs, const QString &sha256)
+{
+    Result<QSqlQuery> q = run(QStringLiteral("SELECT 1 FROM watched_files WHERE path = ? AND size = ? AND mtime = ? AND sha256 = ?"),
+                              {path, size, mtimeMs, sha256});
+    if (!q) return q.error();
+    return q->next();
+}
+
+Status JobStore::recordWatchedFile(const QString &path, qint64 size, qint64 mtimeMs, const QString &sha256, const QString &jobId)
+{
+    Result<QSqlQuery> q = run(QStringLiteral("INSERT OR IGNORE INTO watched_files (path, size, mtime, sha256, queued_job_id)"
+                                             " VALUES (?, ?, ?, ?, ?)"),
+                              {path, size, mtimeMs, sha256, jobId.isEmpty() ? QVariant() : QVariant(jobId)});
+    if (!q) return q.error();
+    return {};
+}
+
 } // namespace rendition

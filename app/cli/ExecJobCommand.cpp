@@ -1,0 +1,204 @@
+// rendition-cli exec-job SPEC.json
+// Runs ONE job described by a JobSpec file (rendition.job/1) in this process and streams
+// JSON-lines events on stdout; this is what the worker pool's child processes run.
+//
+// Events (one compact JSON object per line, flushed at once):
+//   {"event":"progress","stage":..,"percent":..,"fps":..,"eta_s":..}   (fps/eta_s when known)
+//   {"event":"published"|"qc_failed","asset":..,"version":..,"version_dir":..,"renditions":[{name,dir,bytes}]}
+//   {"event":"failed","code":..,"message":..,"context":..,"transient":bool}
+//   {"event":"canceled"}
+// Exit: 0 published, 3 QC failed (version kept for review), 1 failed (permanent),
+// 4 failed (transient: worth retrying), 2 usage, 130 canceled by SIGTERM/SIGINT (after the
+// pipeline removed its staging folder). Keys never appear in events: only codes, messages,
+// paths and sizes are printed, never the spec or the manifest.
+
+#include "Commands.h"
+
+#include "media/Probe.h"
+#include "model/JobSpec.h"
+#include "pipeline/AssetPipeline.h"
+#include "queue/RetryPolicy.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+
+namespace rendition::cli {
+
+namespace {
+
+std::atomic<bool> *g_execCancelFlag = nullptr;
+
+extern "C" void onExecJobSignal(int)
+{
+    if (g_execCancelFlag) g_execCancelFlag->store(true);
+}
+
+// Serialised JSON-lines writer on stdout (the pipeline's sink may be called from workers).
+class EventWriter {
+public:
+    void write(const QJsonObject &o)
+    {
+        const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+        QMutexLocker lock(&m_mutex);
+        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+        std::fflush(stdout);
+    }
+
+    void progress(const ProgressEvent &e)
+    {
+        QJsonObject o{{QStringLiteral("event"), QStringLiteral("progress")},
+                      {QStringLiteral("stage"), e.stage},
+                      {QStringLiteral("percent"), e.percent}};
+        if (!e.item.isEmpty()) o.insert(QStringLiteral("item"), e.item);
+        if (e.fps > 0) o.insert(QStringLiteral("fps"), e.fps);
+        if (e.etaSeconds >= 0) o.insert(QStringLiteral("eta_s"), e.etaSeconds);
+        write(o);
+    }
+
+    void failed(const Error &e)
+    {
+        write({{QStringLiteral("event"), QStringLiteral("failed")},
+               {QStringLiteral("code"), e.code},
+               {QStringLiteral("message"), e.message},
+               {QStringLiteral("context"), e.context},
+               {QStringLiteral("transient"), RetryPolicy::isTransient(e)}});
+    }
+
+private:
+    QMutex m_mutex;
+};
+
+qint64 folderBytes(const QString &dir)
+{
+    qint64 total = 0;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) total += QFileInfo(it.next()).size();
+    return total;
+}
+
+QJsonObject outcomeEvent(const QString &event, const PublishedAsset &a)
+{
+    QJsonArray renditions;
+    const QDir versionDir(a.versionDir);
+    for (const QJsonValue &v : a.manifest.value(QStringLiteral("renditions")).toArray()) {
+        const QJsonObject r = v.toObject();
+        const QString dir = versionDir.filePath(r.value(QStringLiteral("dir")).toString());
+        renditions.append(QJsonObject{{QStringLiteral("name"), r.value(QStringLiteral("name")).toString()},
+                                      {QStringLiteral("dir"), dir},
+                                      {QStringLiteral("bytes"), double(folderBytes(dir))}});
+    }
+    return {{QStringLiteral("event"), event},
+            {QStringLiteral("asset"), a.assetName},
+            {QStringLiteral("version"), a.version},
+            {QStringLiteral("version_dir"), a.versionDir},
+            {QStringLiteral("renditions"), renditions}};
+}
+
+int exitForFailure(EventWriter &events, const Error &e)
+{
+    events.failed(e);
+    return RetryPolicy::isTransient(e) ? kExitTransient : kExitFailed;
+}
+
+} // namespace
+
+int execJobCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run one job from a JobSpec file, printing JSON-lines events."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("SPEC"), QStringLiteral("Job spec (rendition.job/1) JSON file."), QStringLiteral("SPEC.json"));
+    QTextStream err(stderr);
+    if (!parser.parse(args)) {
+        err << parser.errorText() << '\n';
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return kExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err << "exec-job: exactly one SPEC.json is required\n\n" << parser.helpText();
+        return kExitUsage;
+    }
+
+    CancelToken cancel;
+    g_execCancelFlag = cancel.rawFlag();
+    struct sigaction sa {};
+    sa.sa_handler = onExecJobSignal;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+
+    EventWriter events;
+    const QString specPath = parser.positionalArguments().constFirst();
+    QFile specFile(specPath);
+    if (!specFile.open(QIODevice::ReadOnly))
+        return exitForFailure(events, makeError(QStringLiteral("job.spec_unreadable"),
+                                                QStringLiteral("cannot open the job spec (%1); check the path").arg(specFile.errorString()),
+                                                specPath));
+    Result<JobSpec> spec = JobSpec::fromJson(specFile.readAll());
+    if (!spec) return exitForFailure(events, spec.error());
+
+    const QString source = spec->source.localPath();
+    if (source.isEmpty())
+        return exitForFailure(events, makeError(QStringLiteral("job.unsupported_source"),
+                                                QStringLiteral("only local file sources can run here"), spec->source.uri));
+    if (!QFileInfo(source).isFile())
+        return exitForFailure(events, makeError(QStringLiteral("job.source_missing"),
+                                                QStringLiteral("the source file is gone; restore it or remove the job"), source));
+
+    events.progress(ProgressEvent{QStringLiteral("verify"), {}, 0, 0, -1, {}});
+    ProbeOptions probeOptions; // hashes the source: one read serves the check and the run
+    const ProbeResult probed = probe(source, probeOptions, cancel);
+    if (cancel.isCanceled()) {
+        events.write({{QStringLiteral("event"), QStringLiteral("canceled")}});
+        return kExitCanceled;
+    }
+    QString sha = probed.sha256;
+    if (sha.isEmpty()) {
+        Result<QString> hashed = sha256File(source, cancel);
+        if (!hashed) return exitForFailure(events, hashed.error());
+        sha = *hashed;
+    }
+    if (sha.compare(spec->source.sha256, Qt::CaseInsensitive) != 0)
+        return exitForFailure(events, makeError(QStringLiteral("job.source_changed"),
+                                                QStringLiteral("the source's content changed since the job was made (SHA-256 %1, "
+                                                               "expected %2); queue it again")
+                                                    .arg(sha.left(12), spec->source.sha256.left(12)),
+                                                source));
+    events.progress(ProgressEvent{QStringLiteral("verify"), {}, 100, 0, -1, {}});
+
+    if (!QDir().mkpath(spec->outputRoot))
+        return exitForFailure(events, makeError(QStringLiteral("package.write"),
+                                                QStringLiteral("cannot create the output folder; check the path and permissions"),
+                                                spec->outputRoot));
+
+    AssetRunOptions options;
+    options.outRoot = spec->outputRoot;
+    options.probe = probeOptions;
+    auto sink = [&events](const ProgressEvent &e) { events.progress(e); };
+    Result<PublishedAsset> res = runAsset(source, spec->preset, options, sink, cancel, &probed);
+    if (res) {
+        const bool qcFailed = res->status == PublishedAsset::Status::QcFailed;
+        events.write(outcomeEvent(qcFailed ? QStringLiteral("qc_failed") : QStringLiteral("published"), *res));
+        return qcFailed ? kExitQcFailed : kExitOk;
+    }
+    if (cancel.isCanceled() || res.error().code == u"canceled") {
+        events.write({{QStringLiteral("event"), QStringLiteral("canceled")}});
+        return kExitCanceled;
+    }
+    return exitForFailure(events, res.error());
+}
+
+} // namespace rendition::cli

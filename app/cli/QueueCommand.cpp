@@ -1,0 +1,174 @@
+// rendition-cli queue list|pause|resume|cancel|retry|dead-letters   — the persistent job store
+// rendition-cli watch DIR --preset P --out OUT [--once]             — queue files as they settle
+// The store is <data dir>/jobs.sqlite (--data-dir, RENDITION_DATA_DIR or the user's data folder).
+// Exit codes: 0 done, 1 the store or a job refused (reason printed), 2 usage.
+
+#include "Commands.h"
+
+#include "media/Probe.h"
+#include "model/JobSpec.h"
+#include "queue/DataDir.h"
+#include "queue/JobStore.h"
+#include "queue/WatchFolder.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QTimer>
+
+namespace rendition::cli {
+
+namespace {
+
+QCommandLineOption dataDirOption()
+{
+    return {QStringLiteral("data-dir"), QStringLiteral("Folder of the job store (default: RENDITION_DATA_DIR or the user's data folder)."),
+            QStringLiteral("DIR")};
+}
+
+Result<std::unique_ptr<JobStore>> openStore(const QCommandLineParser &parser)
+{
+    const QString dir = resolveDataDir(parser.value(QStringLiteral("data-dir")));
+    QDir().mkpath(dir);
+    return JobStore::open(jobStorePath(dir));
+}
+
+QJsonObject jobJson(const JobRecord &j)
+{
+    return {{QStringLiteral("id"), j.id}, {QStringLiteral("state"), jobStateName(j.state)}, {QStringLiteral("priority"), j.priority},
+            {QStringLiteral("attempts"), j.attempts}, {QStringLiteral("last_stage"), j.lastStage},
+            {QStringLiteral("published_dir"), j.publishedDir}, {QStringLiteral("batch"), j.batchId}};
+}
+
+int listJobs(JobStore &store, bool json, QTextStream &out, QTextStream &err)
+{
+    Result<QList<JobRecord>> jobs = store.list();
+    if (!jobs) { err << "queue: " << jobs.error().toString() << '\n'; return kExitFailed; }
+    if (json) {
+        QJsonArray a;
+        for (const JobRecord &j : *jobs) a.append(jobJson(j));
+        out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    for (const JobRecord &j : *jobs) {
+        const Result<JobSpec> spec = j.spec();
+        const QString source = spec ? spec->source.localPath() : QString();
+        out << j.id << "  " << jobStateName(j.state).leftJustified(10) << " prio " << j.priority << "  attempts " << j.attempts
+            << "  " << (j.lastStage.isEmpty() ? QStringLiteral("-") : j.lastStage) << "  " << source << '\n';
+    }
+    out << jobs->size() << " job(s)\n";
+    return kExitOk;
+}
+
+int deadLetters(JobStore &store, bool json, QTextStream &out, QTextStream &err)
+{
+    Result<QList<DeadLetter>> letters = store.deadLetters();
+    if (!letters) { err << "queue: " << letters.error().toString() << '\n'; return kExitFailed; }
+    QJsonArray a;
+    for (const DeadLetter &d : *letters) {
+        a.append(QJsonObject{{QStringLiteral("job"), d.jobId}, {QStringLiteral("reason"), d.reason}, {QStringLiteral("context"), d.context}});
+        if (!json) out << d.jobId << "  " << d.reason << '\n';
+    }
+    if (json) out << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    else out << letters->size() << " dead letter(s)\n";
+    return kExitOk;
+}
+
+// pause: queued → paused; resume/retry: paused/failed/dead/canceled → queued; cancel → canceled.
+int changeState(JobStore &store, const QString &verb, const QString &id, QTextStream &out, QTextStream &err)
+{
+    const JobState to = verb == u"pause" ? JobState::Paused : verb == u"cancel" ? JobState::Canceled : JobState::Queued;
+    Status s = store.setState(id, to);
+    if (!s) { err << "queue " << verb << ": " << s.error().toString() << '\n'; return kExitFailed; }
+    out << id << " -> " << jobStateName(to) << '\n';
+    return kExitOk;
+}
+
+} // namespace
+
+int queueCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Inspect and control the persistent job queue."));
+    parser.addHelpOption();
+    parser.addOption(dataDirOption());
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | pause ID | resume ID | cancel ID | retry ID | dead-letters"));
+    QTextStream out(stdout), err(stderr);
+    if (!parser.parse(args)) { err << parser.errorText() << '\n'; return kExitUsage; }
+    if (parser.isSet(QStringLiteral("help"))) { out << parser.helpText(); return kExitOk; }
+    const QStringList pos = parser.positionalArguments();
+    static const QStringList kWithId{QStringLiteral("pause"), QStringLiteral("resume"), QStringLiteral("cancel"), QStringLiteral("retry")};
+    const bool ok = (pos.size() == 1 && (pos[0] == u"list" || pos[0] == u"dead-letters")) || (pos.size() == 2 && kWithId.contains(pos[0]));
+    if (!ok) { err << "queue: expected list, dead-letters, or pause|resume|cancel|retry ID\n\n" << parser.helpText(); return kExitUsage; }
+    auto store = openStore(parser);
+    if (!store) { err << "queue: " << store.error().toString() << '\n'; return kExitFailed; }
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (pos[0] == u"list") return listJobs(**store, json, out, err);
+    if (pos[0] == u"dead-letters") return deadLetters(**store, json, out, err);
+    return changeState(**store, pos[0], pos[1], out, err);
+}
+
+int watchCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Queue every media file that settles in DIR (stops growing) with a preset; each file once, across restarts."));
+    parser.addHelpOption();
+    parser.addOption(dataDirOption());
+    parser.addOption({QStringLiteral("preset"), QStringLiteral("Built-in preset name or preset JSON file."), QStringLiteral("NAME|FILE")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Output root for the queued jobs."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("settle"), QStringLiteral("Seconds a file must stay unchanged (default 5)."), QStringLiteral("S"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("once"), QStringLiteral("Queue what has settled, then exit.")});
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder to watch (recursively)."));
+    QTextStream out(stdout), err(stderr);
+    if (!parser.parse(args)) { err << parser.errorText() << '\n'; return kExitUsage; }
+    if (parser.isSet(QStringLiteral("help"))) { out << parser.helpText(); return kExitOk; }
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("preset")) || !parser.isSet(QStringLiteral("out"))) {
+        err << "watch: DIR, --preset and --out are required\n\n" << parser.helpText();
+        return kExitUsage;
+    }
+    const QString dir = parser.positionalArguments().first();
+    if (!QFileInfo(dir).isDir()) { err << "watch: " << dir << " is not a folder\n"; return kExitUsage; }
+    Result<Preset> preset = loadPreset(parser.value(QStringLiteral("preset")));
+    if (!preset) { err << "watch: " << preset.error().toString() << '\n'; return kExitUsage; }
+    auto store = openStore(parser);
+    if (!store) { err << "watch: " << store.error().toString() << '\n'; return kExitFailed; }
+    const QString outRoot = QDir(parser.value(QStringLiteral("out"))).absolutePath();
+    const int settleMs = int(parser.value(QStringLiteral("settle")).toDouble() * 1000);
+
+    int queued = 0, rejected = 0;
+    WatchFolder watcher(dir, settleMs, 500, nullptr);
+    QObject::connect(&watcher, &WatchFolder::fileSettled, [&](const QString &path, qint64 size, qint64 mtime) {
+        Result<QString> sha = sha256File(path);
+        if (!sha) { err << "watch: " << sha.error().toString() << '\n'; return; }
+        Result<bool> seen = (*store)->isWatchedFileQueued(path, size, mtime, *sha);
+        if (!seen || *seen) return; // already queued by an earlier run
+        const ProbeResult probe = rendition::probe(path);
+        Result<JobSpec> spec = makeJobSpec(probe, *preset, outRoot);
+        QString jobId;
+        if (spec) {
+            Result<JobRecord> job = (*store)->enqueue(*spec, QString());
+            if (job) { jobId = job->id; ++queued; out << "queued " << path << " as " << jobId << '\n' << Qt::flush; }
+            else err << "watch: " << job.error().toString() << '\n';
+        } else {
+            ++rejected; // not media or a fatal problem: remembered so it is not probed again
+            err << "watch: skipped " << path << ": " << spec.error().message << '\n' << Qt::flush;
+        }
+        (void)(*store)->recordWatchedFile(path, size, mtime, *sha, jobId);
+    });
+    if (parser.isSet(QStringLiteral("once"))) {
+        // Scan until nothing is left growing: two scans a settle period apart.
+        watcher.scanOnce();
+        QTimer::singleShot(settleMs + 100, [&] { watcher.scanOnce(); QCoreApplication::quit(); });
+        QCoreApplication::exec();
+        out << queued << " queued, " << rejected << " skipped\n";
+        return kExitOk;
+    }
+    watcher.start();
+    return QCoreApplication::exec();
+}
+
+} // namespace rendition::cli

@@ -1,0 +1,549 @@
+#include "queue/WorkerPool.h"
+
+#include "media/EncoderSelector.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QSaveFile>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+#include <limits>
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcPool, "rendition.queue.pool")
+
+namespace rendition {
+
+namespace {
+
+constexpr int kExitPublished = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitQcFailed = 3;
+constexpr int kExitTransient = 4;
+constexpr int kExitCanceled = 130;
+
+// VmRSS of a live process in bytes, -1 when unreadable (process gone).
+qint64 residentBytes(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (!line.startsWith("VmRSS:")) continue;
+        const QList<QByteArray> parts = line.mid(6).simplified().split(' ');
+        bool ok = false;
+        const qint64 kb = parts.value(0).toLongLong(&ok);
+        return ok ? kb * 1024 : -1;
+    }
+    return -1;
+}
+
+bool wantsHardware(const JobSpec &spec)
+{
+    for (const Rung &r : spec.preset.ladder)
+        if (r.encoder != u"software") return true;
+    return false;
+}
+
+} // namespace
+
+struct WorkerPool::Child {
+    QString jobId;
+    PoolKind kind = PoolKind::Invalid;
+    int attempt = 0;
+    qint64 attemptId = 0;
+    QProcess *process = nullptr; // parented to the pool; deleteLater() when done
+    QTimer *watchdog = nullptr;
+    QTimer *killTimer = nullptr;
+    QElapsedTimer sinceProgress;
+    KillReason killReason = KillReason::None;
+    QByteArray stdoutBuffer;
+    QByteArray stderrBuffer;
+    QStringList logTail;
+    QString lastStage;
+    std::optional<Error> reported; // the child's "failed" event
+    QJsonObject outcome;           // the child's "published" / "qc_failed" event
+};
+
+QString poolKindName(PoolKind k)
+{
+    switch (k) {
+    case PoolKind::Cpu: return QStringLiteral("cpu");
+    case PoolKind::Hardware: return QStringLiteral("hardware");
+    case PoolKind::Light: return QStringLiteral("light");
+    case PoolKind::Invalid: break;
+    }
+    return QStringLiteral("invalid");
+}
+
+QString jobOutcomeName(JobOutcome o)
+{
+    switch (o) {
+    case JobOutcome::Succeeded: return QStringLiteral("succeeded");
+    case JobOutcome::QcFailed: return QStringLiteral("qc_failed");
+    case JobOutcome::Canceled: return QStringLiteral("canceled");
+    case JobOutcome::Dead: return QStringLiteral("dead");
+    case JobOutcome::Invalid: break;
+    }
+    return QStringLiteral("invalid");
+}
+
+int defaultHardwareSlots()
+{
+    QSet<QString> families;
+    for (const EncoderProbeResult &r : probeAllHardwareEncoders()) {
+        if (!r.usable) continue;
+        const qsizetype underscore = r.encoder.lastIndexOf(u'_');
+        families.insert(underscore < 0 ? r.encoder : r.encoder.mid(underscore + 1)); // h264_nvenc → nvenc
+    }
+    // One session per device family; NVENC alone could take more, but never past the
+    // consumer limit, and all of it shares one GPU anyway.
+    return std::min(int(families.size()), kNvencConsumerSessionLimit);
+}
+
+WorkerPool::WorkerPool(JobStore &store, WorkerPoolOptions options, RetryPolicy retry, QObject *parent)
+    : QObject(parent), m_store(store), m_options(std::move(options)), m_retry(std::move(retry))
+{
+    qRegisterMetaType<rendition::ProgressEvent>();
+    qRegisterMetaType<rendition::Error>();
+    qRegisterMetaType<rendition::JobOutcome>();
+    if (m_options.specDir.isEmpty()) m_options.specDir = QFileInfo(m_store.path()).dir().filePath(QStringLiteral("specs"));
+    m_options.logTailLines = std::max(1, m_options.logTailLines);
+    m_options.pollMs = std::max(10, m_options.pollMs);
+}
+
+WorkerPool::~WorkerPool()
+{
+    // Children must not outlive the pool unsupervised: kill them; their jobs stay
+    // "running" and recoverInterrupted() requeues them on the next start.
+    for (auto &[id, c] : m_children) {
+        c->process->disconnect(this);
+        c->process->kill();
+        c->process->waitForFinished(5000);
+    }
+}
+
+Status WorkerPool::start()
+{
+    if (m_started) return {};
+    if (m_options.program.isEmpty())
+        return makeError(QStringLiteral("worker.no_program"), QStringLiteral("the worker pool needs the path of rendition-cli"));
+    if (!QDir().mkpath(m_options.specDir))
+        return makeError(QStringLiteral("worker.spec_dir"), QStringLiteral("cannot create the folder for job specs; check permissions"),
+                         m_options.specDir);
+    if (m_options.hardwareSlots < 0) m_options.hardwareSlots = defaultHardwareSlots();
+    Result<QList<JobRecord>> recovered = m_store.recoverInterrupted();
+    if (!recovered) return recovered.error();
+    for (const JobRecord &r : *recovered) qCInfo(lcPool) << "requeued interrupted job" << r.id;
+    m_started = true;
+    poke();
+    return {};
+}
+
+void WorkerPool::poke()
+{
+    if (!m_started || m_pumpScheduled) return;
+    m_pumpScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_pumpScheduled = false;
+        pump();
+    });
+}
+
+int WorkerPool::slots(PoolKind kind) const
+{
+    switch (kind) {
+    case PoolKind::Cpu: return m_options.cpuSlots;
+    case PoolKind::Hardware: return std::max(0, m_options.hardwareSlots);
+    case PoolKind::Light: return m_options.lightSlots;
+    case PoolKind::Invalid: break;
+    }
+    return 0;
+}
+
+int WorkerPool::running(PoolKind kind) const
+{
+    int n = 0;
+    for (const auto &[id, c] : m_children) n += c->kind == kind;
+    return n;
+}
+
+int WorkerPool::runningTotal() const { return int(m_children.size()); }
+bool WorkerPool::isRunning(const QString &jobId) const { return m_children.count(jobId) > 0; }
+
+qint64 WorkerPool::processId(const QString &jobId) const
+{
+    auto it = m_children.find(jobId);
+    return it == m_children.end() ? 0 : it->second->process->processId();
+}
+
+PoolKind WorkerPool::kindFor(const JobSpec &spec) const
+{
+    if (spec.preset.ladder.isEmpty()) return PoolKind::Light;
+    if (wantsHardware(spec) && slots(PoolKind::Hardware) > 0) return PoolKind::Hardware;
+    return PoolKind::Cpu;
+}
+
+void WorkerPool::report(const Status &s)
+{
+    if (s) return;
+    qCWarning(lcPool) << s.error().code << s.error().toString();
+    Q_EMIT storeError(s.error());
+}
+
+void WorkerPool::pump()
+{
+    // Queued jobs in run order; each takes the first free slot of its kind. Jobs waiting
+    // for their retry time are skipped (their timer pokes again).
+    Result<QList<JobRecord>> queued = m_store.list(JobFilter{{JobState::Queued}, {}, -1});
+    if (!queued) {
+        report(queued.error());
+        return;
+    }
+    bool first = true;
+    for (const JobRecord &record : *queued) {
+        const bool head = std::exchange(first, false);
+        if (m_delayed.count(record.id)) continue;
+        Result<JobSpec> spec = record.spec();
+        if (!spec) { // cannot run: a dead letter at once, with the reason
+            deadLetter(record.id, spec.error(), QStringLiteral("permanent"), record.attempts);
+            continue;
+        }
+        const PoolKind kind = kindFor(*spec);
+        if (running(kind) >= slots(kind)) continue;
+        // Claim it: the head through claimNext(), others by a checked queued → running move
+        // (this pool is the store's only runner, see JobStore::recoverInterrupted()).
+        if (head) {
+            Result<std::optional<JobRecord>> claimed = m_store.claimNext();
+            if (!claimed) { report(claimed.error()); return; }
+            if (!claimed->has_value()) break;
+            if (claimed->value().id != record.id) { poke(); return; } // someone else took ours: look again
+        } else if (Status s = m_store.setState(record.id, JobState::Running); !s) {
+            report(s);
+            continue;
+        }
+        launch(record, kind);
+    }
+    checkIdle();
+}
+
+bool WorkerPool::launch(const JobRecord &record, PoolKind kind)
+{
+    auto child = std::make_unique<Child>();
+    Child &c = *child;
+    c.jobId = record.id;
+    c.kind = kind;
+    c.attempt = record.attempts + 1;
+
+    const QString specPath = QDir(m_options.specDir).filePath(record.id + QStringLiteral(".json"));
+    QSaveFile f(specPath);
+    if (!f.open(QIODevice::WriteOnly) || f.write(record.specJson) < 0 || !f.commit()) {
+        const Error e = makeError(QStringLiteral("worker.spec_write"),
+                                  QStringLiteral("cannot write the job spec (%1); check disk space and permissions").arg(f.errorString()),
+                                  specPath);
+        // Transient in spirit, but without an attempt record the retry count would not
+        // grow: record the attempt so the policy sees it.
+        StageAttempt a{0, record.id, c.attempt, QStringLiteral("job"), QDateTime::currentDateTimeUtc(), {}, QStringLiteral("pool"), {}, {}, {}};
+        Result<qint64> id = m_store.recordAttempt(a);
+        if (id) report(m_store.finishAttempt(*id, QDateTime::currentDateTimeUtc(), &e));
+        report(m_store.setState(record.id, JobState::Queued));
+        deadLetter(record.id, e, QStringLiteral("permanent"), c.attempt);
+        return false;
+    }
+
+    c.process = new QProcess(this);
+    c.process->setProgram(m_options.program);
+    c.process->setArguments({QStringLiteral("exec-job"), specPath});
+    c.process->setProcessChannelMode(QProcess::SeparateChannels);
+    const QString jobId = record.id;
+    connect(c.process, &QProcess::readyReadStandardOutput, this, [this, jobId] {
+        if (auto it = m_children.find(jobId); it != m_children.end()) onStdout(*it->second);
+    });
+    connect(c.process, &QProcess::readyReadStandardError, this, [this, jobId] {
+        if (auto it = m_children.find(jobId); it != m_children.end()) onStderr(*it->second);
+    });
+    connect(c.process, &QProcess::finished, this, [this, jobId](int code, QProcess::ExitStatus status) {
+        onFinished(jobId, code, status == QProcess::CrashExit);
+    });
+    connect(c.process, &QProcess::errorOccurred, this, [this, jobId](QProcess::ProcessError err) {
+        if (err != QProcess::FailedToStart) return; // crashes and the rest arrive through finished()
+        onFinished(jobId, -1, false);
+    });
+
+    c.watchdog = new QTimer(c.process);
+    c.watchdog->setInterval(m_options.pollMs);
+    connect(c.watchdog, &QTimer::timeout, this, [this, jobId] {
+        if (auto it = m_children.find(jobId); it != m_children.end()) onWatchdog(*it->second);
+    });
+    c.killTimer = new QTimer(c.process);
+    c.killTimer->setSingleShot(true);
+    c.killTimer->setInterval(m_options.graceMs);
+    connect(c.killTimer, &QTimer::timeout, this, [this, jobId] {
+        if (auto it = m_children.find(jobId); it != m_children.end()) it->second->process->kill();
+    });
+
+    m_children.emplace(jobId, std::move(child));
+    c.process->start();
+    // Waits for fork + exec only. A failure may already have gone through errorOccurred
+    // (then the child is gone from m_children and `c` with it).
+    const bool started = c.process->waitForStarted(-1);
+    if (m_children.count(jobId) == 0) return false;
+    if (!started) {
+        onFinished(jobId, -1, false);
+        return false;
+    }
+
+    StageAttempt a;
+    a.jobId = jobId;
+    a.attempt = c.attempt;
+    a.stage = QStringLiteral("job");
+    a.startedAt = QDateTime::currentDateTimeUtc();
+    a.worker = QStringLiteral("pid %1").arg(c.process->processId());
+    Result<qint64> attemptId = m_store.recordAttempt(a);
+    if (!attemptId) report(attemptId.error());
+    else c.attemptId = *attemptId;
+    c.sinceProgress.start();
+    c.watchdog->start();
+    qCInfo(lcPool) << "started job" << jobId << "attempt" << c.attempt << "pid" << c.process->processId()
+                   << "pool" << poolKindName(kind);
+    Q_EMIT jobStarted(jobId, c.attempt, c.process->processId());
+    return true;
+}
+
+void WorkerPool::onStdout(Child &c)
+{
+    c.stdoutBuffer += c.process->readAllStandardOutput();
+    qsizetype nl;
+    while ((nl = c.stdoutBuffer.indexOf('\n')) >= 0) {
+        const QByteArray line = c.stdoutBuffer.left(nl);
+        c.stdoutBuffer.remove(0, nl + 1);
+        handleLine(c, line);
+    }
+}
+
+void WorkerPool::onStderr(Child &c)
+{
+    c.stderrBuffer += c.process->readAllStandardError();
+    qsizetype nl;
+    while ((nl = c.stderrBuffer.indexOf('\n')) >= 0) {
+        appendLog(c, QString::fromUtf8(c.stderrBuffer.left(nl)));
+        c.stderrBuffer.remove(0, nl + 1);
+    }
+}
+
+void WorkerPool::appendLog(Child &c, const QString &line)
+{
+    if (line.trimmed().isEmpty()) return;
+    c.logTail.append(line);
+    while (c.logTail.size() > m_options.logTailLines) c.logTail.removeFirst();
+}
+
+void WorkerPool::handleLine(Child &c, const QByteArray &line)
+{
+    appendLog(c, QString::fromUtf8(line));
+    QJsonParseError pe{};
+    const QJsonObject o = QJsonDocument::fromJson(line, &pe).object();
+    if (pe.error != QJsonParseError::NoError) return; // stray output: log tail only
+    const QString event = o.value(QStringLiteral("event")).toString();
+    if (event == u"progress") {
+        c.sinceProgress.restart();
+        ProgressEvent e;
+        e.stage = o.value(QStringLiteral("stage")).toString();
+        e.item = o.value(QStringLiteral("item")).toString();
+        e.percent = o.value(QStringLiteral("percent")).toDouble();
+        e.fps = o.value(QStringLiteral("fps")).toDouble();
+        e.etaSeconds = o.value(QStringLiteral("eta_s")).toDouble(-1);
+        if (e.stage != c.lastStage && c.killReason == KillReason::None) {
+            c.lastStage = e.stage;
+            report(m_store.setState(c.jobId, JobState::Running, e.stage));
+        }
+        Q_EMIT jobProgress(c.jobId, e);
+    } else if (event == u"failed") {
+        c.reported = makeError(o.value(QStringLiteral("code")).toString(), o.value(QStringLiteral("message")).toString(),
+                               o.value(QStringLiteral("context")).toString());
+    } else if (event == u"published" || event == u"qc_failed") {
+        c.outcome = o;
+    }
+}
+
+void WorkerPool::onWatchdog(Child &c)
+{
+    if (c.killReason != KillReason::None) return;
+    if (c.sinceProgress.elapsed() > qint64(m_options.stallSeconds) * 1000) {
+        qCWarning(lcPool) << "job" << c.jobId << "made no progress for" << m_options.stallSeconds << "s: stopping it";
+        terminate(c, KillReason::Stalled);
+        return;
+    }
+    if (m_options.maxRssBytes > 0) {
+        const qint64 rss = residentBytes(c.process->processId());
+        if (rss > m_options.maxRssBytes) {
+            qCWarning(lcPool) << "job" << c.jobId << "uses" << rss << "bytes of memory: stopping it";
+            appendLog(c, QStringLiteral("[pool] VmRSS %1 bytes over the limit of %2").arg(rss).arg(m_options.maxRssBytes));
+            terminate(c, KillReason::Memory);
+        }
+    }
+}
+
+void WorkerPool::terminate(Child &c, KillReason reason)
+{
+    if (c.killReason != KillReason::None) return;
+    c.killReason = reason;
+    c.watchdog->stop();
+    c.process->terminate(); // SIGTERM: the child cancels politely and removes its staging
+    c.killTimer->start();   // SIGKILL if it has not ended after the grace period
+}
+
+bool WorkerPool::cancel(const QString &jobId)
+{
+    if (auto it = m_children.find(jobId); it != m_children.end()) {
+        terminate(*it->second, KillReason::Canceled);
+        return true;
+    }
+    Result<std::optional<JobRecord>> record = m_store.job(jobId);
+    if (!record || !record->has_value() || record->value().state != JobState::Queued) return false;
+    if (auto it = m_delayed.find(jobId); it != m_delayed.end()) {
+        delete it->second;
+        m_delayed.erase(it);
+    }
+    if (Status s = m_store.setState(jobId, JobState::Canceled); !s) {
+        report(s);
+        return false;
+    }
+    Q_EMIT jobFinished(jobId, JobOutcome::Canceled, Error{});
+    checkIdle();
+    return true;
+}
+
+void WorkerPool::onFinished(const QString &jobId, int exitCode, bool crashed)
+{
+    auto it = m_children.find(jobId);
+    if (it == m_children.end()) return;
+    std::unique_ptr<Child> owned = std::move(it->second);
+    m_children.erase(it);
+    Child &c = *owned;
+    c.watchdog->stop();
+    c.killTimer->stop();
+    if (c.process->error() == QProcess::FailedToStart) exitCode = -1;
+    else {
+        onStdout(c);
+        onStderr(c);
+        if (!c.stdoutBuffer.isEmpty()) handleLine(c, c.stdoutBuffer);
+        if (!c.stderrBuffer.isEmpty()) appendLog(c, QString::fromUtf8(c.stderrBuffer));
+    }
+    c.process->deleteLater();
+    const QString logTail = c.logTail.join(u'\n');
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    auto published = [&](JobState state, JobOutcome outcome) {
+        QList<RenditionRecord> renditions;
+        for (const QJsonValue &v : c.outcome.value(QStringLiteral("renditions")).toArray()) {
+            const QJsonObject r = v.toObject();
+            renditions.append({r.value(QStringLiteral("name")).toString(), r.value(QStringLiteral("dir")).toString(),
+                               qint64(r.value(QStringLiteral("bytes")).toDouble())});
+        }
+        if (c.attemptId) report(m_store.finishAttempt(c.attemptId, now, nullptr, logTail));
+        report(m_store.recordPublished(c.jobId, state, c.outcome.value(QStringLiteral("version_dir")).toString(), renditions));
+        Q_EMIT jobFinished(c.jobId, outcome, Error{});
+    };
+
+    const bool hasOutcome = !c.outcome.isEmpty();
+    if (!crashed && exitCode == kExitPublished && hasOutcome) published(JobState::Succeeded, JobOutcome::Succeeded);
+    else if (!crashed && exitCode == kExitQcFailed && hasOutcome) published(JobState::QcFailed, JobOutcome::QcFailed);
+    else if (c.killReason == KillReason::Canceled) {
+        const Error e = makeError(QStringLiteral("canceled"), QStringLiteral("the job was canceled"), c.jobId);
+        if (c.attemptId) report(m_store.finishAttempt(c.attemptId, now, &e, logTail));
+        report(m_store.setState(c.jobId, JobState::Canceled));
+        Q_EMIT jobFinished(c.jobId, JobOutcome::Canceled, Error{});
+    } else {
+        Error e;
+        if (c.killReason == KillReason::Stalled)
+            e = makeError(QStringLiteral("worker.stalled"),
+                          QStringLiteral("the worker made no progress for %1 s and was stopped").arg(m_options.stallSeconds),
+                          c.lastStage);
+        else if (c.killReason == KillReason::Memory)
+            e = makeError(QStringLiteral("worker.memory"),
+                          QStringLiteral("the worker used more than %1 MiB of memory and was stopped").arg(m_options.maxRssBytes >> 20),
+                          c.lastStage);
+        else if (exitCode == -1 && !crashed)
+            e = makeError(QStringLiteral("worker.start"),
+                          QStringLiteral("could not start the worker (%1); check the rendition-cli path").arg(c.process->errorString()),
+                          m_options.program);
+        else if (crashed)
+            e = makeError(QStringLiteral("worker.crashed"), QStringLiteral("the worker process crashed; see the log tail"), c.lastStage);
+        else if ((exitCode == kExitFailed || exitCode == kExitTransient) && c.reported)
+            e = *c.reported;
+        else if (exitCode == kExitCanceled)
+            e = makeError(QStringLiteral("worker.killed"), QStringLiteral("the worker was stopped from outside the pool"), c.lastStage);
+        else if (exitCode == kExitUsage)
+            e = makeError(QStringLiteral("worker.usage"), QStringLiteral("the worker refused its arguments; rendition-cli may be too old"),
+                          m_options.program);
+        else
+            e = makeError(QStringLiteral("worker.crashed"),
+                          QStringLiteral("the worker ended with exit code %1 without a result").arg(exitCode), c.lastStage);
+        finishFailed(c, e);
+    }
+    poke();
+    checkIdle();
+}
+
+void WorkerPool::finishFailed(Child &c, const Error &error)
+{
+    const std::optional<QDateTime> next = m_retry.nextAttemptAt(error, c.attempt);
+    // Close the attempt first so a dead letter carries it with its error and log tail.
+    if (c.attemptId) {
+        const Error copy = error;
+        report(m_store.finishAttempt(c.attemptId, QDateTime::currentDateTimeUtc(), &copy, c.logTail.join(u'\n')));
+        c.attemptId = 0;
+    }
+    if (!next) {
+        deadLetter(c.jobId, error, RetryPolicy::isTransient(error) ? QStringLiteral("attempts_exhausted") : QStringLiteral("permanent"),
+                   c.attempt);
+        return;
+    }
+    const qint64 delayMs = std::max<qint64>(0, m_retry.now().msecsTo(*next));
+    report(m_store.setState(c.jobId, JobState::Queued));
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    const QString jobId = c.jobId;
+    connect(timer, &QTimer::timeout, this, [this, jobId] {
+        if (auto it = m_delayed.find(jobId); it != m_delayed.end()) {
+            it->second->deleteLater();
+            m_delayed.erase(it);
+        }
+        poke();
+    });
+    m_delayed[jobId] = timer;
+    timer->start(int(std::min<qint64>(delayMs, std::numeric_limits<int>::max())));
+    qCInfo(lcPool) << "job" << jobId << "attempt" << c.attempt << "failed with" << error.code << "- retry in" << delayMs << "ms";
+    Q_EMIT attemptFailed(jobId, c.attempt, error, delayMs);
+}
+
+void WorkerPool::deadLetter(const QString &jobId, const Error &error, const QString &reason, int attempt)
+{
+    const QJsonObject context{{QStringLiteral("error"), error.toJson()},
+                              {QStringLiteral("classification"), errorClassName(RetryPolicy::classify(error))},
+                              {QStringLiteral("attempts"), attempt},
+                              {QStringLiteral("max_attempts"), m_retry.config().maxAttempts}};
+    report(m_store.moveToDeadLetters(jobId, reason + QStringLiteral(": ") + error.code, context));
+    qCWarning(lcPool) << "job" << jobId << "is a dead letter:" << reason << error.code << error.message;
+    Q_EMIT jobFinished(jobId, JobOutcome::Dead, error);
+}
+
+void WorkerPool::checkIdle()
+{
+    if (!m_children.empty() || !m_delayed.empty() || m_pumpScheduled) return;
+    Result<std::optional<JobRecord>> next = m_store.nextRunnable();
+    if (next && next->has_value()) return;
+    Q_EMIT idle();
+}
+
+} // namespace rendition

@@ -1,0 +1,146 @@
+#pragma once
+// Runs queued jobs of a JobStore in isolated child processes
+// (`<program> exec-job <spec.json>`, normally rendition-cli), so a decoder crash, a hang
+// or runaway memory on a bad file ends one attempt, never the app.
+//
+// Slots: separate pools per PoolKind — CPU encodes, hardware encodes (default: one per
+// working hardware encoder family, NVENC capped at its consumer limit of 3 sessions) and
+// light work (jobs without video rungs: probe/loudness/thumbnail-only) — so short work
+// never waits behind a long encode. A job whose preset asks for a hardware encoder
+// ("auto" or a name) runs in the hardware pool when it has slots, else in the CPU pool
+// (the encoder then falls back to software).
+//
+// Per attempt: the job's spec is written to <specDir>/<job id>.json, the attempt is
+// recorded in the store (stage "job", worker "pid N"), the child's JSON-lines stdout
+// becomes jobProgress signals (and the job's last stage in the store), and the last
+// `logTailLines` lines of stdout+stderr are kept as the log tail stored with the attempt.
+//
+// Watchdog (a QTimer per child, every `pollMs`): no progress event for `stallSeconds` or
+// VmRSS (/proc/<pid>/status) above `maxRssBytes` → SIGTERM, then SIGKILL after `graceMs`;
+// the attempt fails with the transient "worker.stalled" / "worker.memory". A child ended
+// by a signal otherwise fails with the transient "worker.crashed".
+//
+// Outcomes: published → recordPublished(Succeeded); QC failed → recordPublished(QcFailed);
+// transient error with attempts left → the job goes back to "queued" at once and the pool
+// holds it back until its not-before time (one single-shot QTimer per delayed job; after a
+// restart of the app it simply runs again); permanent error or attempts exhausted →
+// moveToDeadLetters (the store adds the spec and every attempt's error and log tail).
+// cancel(): SIGTERM, SIGKILL after the grace period; the job ends "canceled"; the child
+// removes its staging folder (after a SIGKILL the next run of that asset does).
+//
+// Threading: a QObject living in the thread that created it, which must be the store's
+// thread; everything is driven by that thread's event loop (QProcess signals, QTimers):
+// no blocking waits except in the destructor, which kills remaining children and leaves
+// their jobs "running" for JobStore::recoverInterrupted() on the next start.
+// Errors of the store itself are reported through storeError() and do not stop the pool.
+
+#include "queue/JobStore.h"
+#include "queue/RetryPolicy.h"
+#include "util/Progress.h"
+#include "util/Result.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+class QTimer;
+
+namespace rendition {
+
+enum class PoolKind { Invalid = 0, Cpu, Hardware, Light };
+QString poolKindName(PoolKind k); // "cpu" | "hardware" | "light"
+
+// A job's final outcome (jobFinished); a retried attempt is reported by attemptFailed.
+enum class JobOutcome { Invalid = 0, Succeeded, QcFailed, Canceled, Dead };
+QString jobOutcomeName(JobOutcome o); // "succeeded" | "qc_failed" | "canceled" | "dead"
+
+inline constexpr int kNvencConsumerSessionLimit = 3;
+
+struct WorkerPoolOptions {
+    QString program;         // path of rendition-cli (required)
+    QString specDir;         // where spec files go; empty = "<store folder>/specs"
+    int cpuSlots = 2;
+    int hardwareSlots = -1;  // -1 = defaultHardwareSlots() (probes the encoders once, at start())
+    int lightSlots = 2;
+    int stallSeconds = 120;  // no progress event for this long → worker.stalled
+    qint64 maxRssBytes = 0;  // 0 = no memory limit
+    int graceMs = 10000;     // SIGTERM → SIGKILL
+    int pollMs = 1000;       // watchdog period (RSS read, stall check)
+    int logTailLines = 50;
+};
+
+// Working hardware encoder families (nvenc, qsv, vaapi, ...: one device each), with
+// NVENC's consumer session limit; probes every hardware encoder (slow the first time).
+int defaultHardwareSlots();
+
+class WorkerPool : public QObject {
+    Q_OBJECT
+public:
+    // `store` must outlive the pool and belong to this thread.
+    WorkerPool(JobStore &store, WorkerPoolOptions options, RetryPolicy retry = RetryPolicy(), QObject *parent = nullptr);
+    ~WorkerPool() override;
+
+    // Recovers jobs left running by a dead process, then starts filling the slots.
+    // Call once; then poke() whenever jobs were enqueued.
+    Status start();
+    // Looks for runnable jobs (on the next event-loop turn).
+    void poke();
+
+    // Polite cancel of a running job (SIGTERM, SIGKILL after the grace period), or an
+    // immediate cancel of a queued / backing-off one. False when the job is not the pool's.
+    bool cancel(const QString &jobId);
+
+    int slots(PoolKind kind) const;
+    int running(PoolKind kind) const;
+    int runningTotal() const;
+    bool isRunning(const QString &jobId) const;
+    qint64 processId(const QString &jobId) const; // 0 when not running
+    // The pool a job runs in, given this pool's slots.
+    PoolKind kindFor(const JobSpec &spec) const;
+
+Q_SIGNALS:
+    void jobStarted(const QString &jobId, int attempt, qint64 pid);
+    void jobProgress(const QString &jobId, const rendition::ProgressEvent &event);
+    // An attempt failed and another follows after `retryInMs`.
+    void attemptFailed(const QString &jobId, int attempt, const rendition::Error &error, qint64 retryInMs);
+    // Final: the store already holds the outcome. `error` is empty unless Dead.
+    void jobFinished(const QString &jobId, rendition::JobOutcome outcome, const rendition::Error &error);
+    void storeError(const rendition::Error &error);
+    // Nothing running, nothing waiting for a retry, nothing runnable.
+    void idle();
+
+private:
+    struct Child;
+    enum class KillReason { Invalid = 0, None, Stalled, Memory, Canceled };
+
+    void pump();
+    bool launch(const JobRecord &record, PoolKind kind);
+    void onStdout(Child &c);
+    void onStderr(Child &c);
+    void handleLine(Child &c, const QByteArray &line);
+    void appendLog(Child &c, const QString &line);
+    void onWatchdog(Child &c);
+    void terminate(Child &c, KillReason reason);
+    void onFinished(const QString &jobId, int exitCode, bool crashed);
+    void finishFailed(Child &c, const Error &error);
+    void deadLetter(const QString &jobId, const Error &error, const QString &reason, int attempt);
+    void report(const Status &s);
+    void checkIdle();
+
+    JobStore &m_store;
+    WorkerPoolOptions m_options;
+    RetryPolicy m_retry;
+    std::map<QString, std::unique_ptr<Child>> m_children;
+    std::map<QString, QTimer *> m_delayed; // job id → its not-before timer
+    bool m_started = false;
+    bool m_pumpScheduled = false;
+};
+
+} // namespace rendition
+
+Q_DECLARE_METATYPE(rendition::ProgressEvent)
+Q_DECLARE_METATYPE(rendition::Error)
+Q_DECLARE_METATYPE(rendition::JobOutcome)
