@@ -96,19 +96,27 @@ int queueCommand(const QStringList &args)
     parser.addHelpOption();
     parser.addOption(dataDirOption());
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | pause ID | resume ID | cancel ID | retry ID | dead-letters"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | pause ID | resume ID | cancel ID | retry ID | priority ID N | dead-letters"));
     QTextStream out(stdout), err(stderr);
     if (!parser.parse(args)) { err << parser.errorText() << '\n'; return kExitUsage; }
     if (parser.isSet(QStringLiteral("help"))) { out << parser.helpText(); return kExitOk; }
     const QStringList pos = parser.positionalArguments();
     static const QStringList kWithId{QStringLiteral("pause"), QStringLiteral("resume"), QStringLiteral("cancel"), QStringLiteral("retry")};
-    const bool ok = (pos.size() == 1 && (pos[0] == u"list" || pos[0] == u"dead-letters")) || (pos.size() == 2 && kWithId.contains(pos[0]));
-    if (!ok) { err << "queue: expected list, dead-letters, or pause|resume|cancel|retry ID\n\n" << parser.helpText(); return kExitUsage; }
+    bool priorityOk = false;
+    const int priority = pos.size() == 3 ? pos[2].toInt(&priorityOk) : 0;
+    const bool ok = (pos.size() == 1 && (pos[0] == u"list" || pos[0] == u"dead-letters")) || (pos.size() == 2 && kWithId.contains(pos[0]))
+                    || (pos.size() == 3 && pos[0] == u"priority" && priorityOk);
+    if (!ok) { err << "queue: expected list, dead-letters, pause|resume|cancel|retry ID, or priority ID N\n\n" << parser.helpText(); return kExitUsage; }
     auto store = openStore(parser);
     if (!store) { err << "queue: " << store.error().toString() << '\n'; return kExitFailed; }
     const bool json = parser.isSet(QStringLiteral("json"));
     if (pos[0] == u"list") return listJobs(**store, json, out, err);
     if (pos[0] == u"dead-letters") return deadLetters(**store, json, out, err);
+    if (pos[0] == u"priority") { // higher runs first
+        if (Status st = (*store)->setPriority(pos[1], priority); !st) { err << "queue priority: " << st.error().toString() << '\n'; return kExitFailed; }
+        out << pos[1] << " priority " << priority << '\n';
+        return kExitOk;
+    }
     return changeState(**store, pos[0], pos[1], out, err);
 }
 
