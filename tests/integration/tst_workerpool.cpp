@@ -299,7 +299,10 @@ void TestWorkerPool::cancelLeavesNothingPublished()
     const JobRecord r = m_store->job(id).value().value();
     QCOMPARE(r.state, JobState::Canceled);
     QVERIFY(r.publishedDir.isEmpty());
-    QCOMPARE(m_store->attempts(id).value().first().errorCode, QStringLiteral("canceled"));
+    const StageAttempt attempt = m_store->attempts(id).value().first();
+    QCOMPARE(attempt.errorCode, QStringLiteral("canceled"));
+    // The child canceled politely (its own event, exit 130), not through SIGKILL.
+    QVERIFY2(attempt.logTail.contains(QStringLiteral("\"event\":\"canceled\"")), qPrintable(attempt.logTail));
     // No version and no staging left behind.
     const QDir asset(QDir(m_out).filePath(QStringLiteral("cancel")));
     const QStringList left = asset.exists() ? asset.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden) : QStringList();
