@@ -225,9 +225,10 @@ void TestWorkerPool::hangIsStoppedAndRetried()
     bool stopped = false;
     // A real hang: the first attempt's child is frozen right after its first progress event.
     connect(&pool, &WorkerPool::jobProgress, this, [&](const QString &jobId) {
-        if (stopped) return;
+        const qint64 pid = pool.processId(jobId);
+        if (stopped || pid <= 0) return; // never kill(0, ...): that is our own process group
         stopped = true;
-        ::kill(pid_t(pool.processId(jobId)), SIGSTOP);
+        ::kill(pid_t(pid), SIGSTOP);
     });
     QVERIFY(pool.start().ok());
     QVERIFY(waitFor(finished, 1, 45000));
@@ -269,8 +270,17 @@ void TestWorkerPool::memoryLimitStopsTheWorker()
     o.maxRssBytes = 1 << 20; // 1 MiB: any real process is over it
     WorkerPool pool(*m_store, o, fastRetry(1));
     QSignalSpy finished(&pool, &WorkerPool::jobFinished);
-    // Frozen so that the tiny job cannot finish before the first RSS reading.
-    connect(&pool, &WorkerPool::jobStarted, this, [&](const QString &, int, qint64 pid) { ::kill(pid_t(pid), SIGSTOP); });
+    // Frozen at its first progress event (fully loaded, so well over 1 MiB; stopping it right
+    // after exec could catch the dynamic loader below the limit) so that the tiny job cannot
+    // finish before the next RSS reading.
+    bool frozen = false;
+    connect(&pool, &WorkerPool::jobProgress, this, [&](const QString &jobId, const ProgressEvent &) {
+        if (frozen) return;
+        const qint64 pid = pool.processId(jobId);
+        if (pid <= 0) return; // already gone: never kill(0, ...) — that would be our own group
+        frozen = true;
+        ::kill(pid_t(pid), SIGSTOP);
+    });
     QVERIFY(pool.start().ok());
     QVERIFY(waitFor(finished, 1, 20000));
     QCOMPARE(finished.first().at(1).value<JobOutcome>(), JobOutcome::Dead);
