@@ -10,6 +10,7 @@
 #include "queue/DataDir.h"
 #include "queue/JobStore.h"
 #include "queue/WatchFolder.h"
+#include "queue/WorkerPool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -129,7 +130,9 @@ int watchCommand(const QStringList &args)
     parser.addOption({QStringLiteral("preset"), QStringLiteral("Built-in preset name or preset JSON file."), QStringLiteral("NAME|FILE")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Output root for the queued jobs."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("settle"), QStringLiteral("Seconds a file must stay unchanged (default 5)."), QStringLiteral("S"), QStringLiteral("5")});
-    parser.addOption({QStringLiteral("once"), QStringLiteral("Queue what has settled, then exit.")});
+    parser.addOption({QStringLiteral("once"), QStringLiteral("Queue (and run) what has settled, then exit.")});
+    parser.addOption({QStringLiteral("no-run"), QStringLiteral("Only queue; leave running to `batch` or another watcher.")});
+    parser.addOption({QStringLiteral("slots"), QStringLiteral("Concurrent CPU jobs (default 1)."), QStringLiteral("N"), QStringLiteral("1")});
     parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder to watch (recursively)."));
     QTextStream out(stdout), err(stderr);
     if (!parser.parse(args)) { err << parser.errorText() << '\n'; return kExitUsage; }
@@ -147,6 +150,23 @@ int watchCommand(const QStringList &args)
     const QString outRoot = QDir(parser.value(QStringLiteral("out"))).absolutePath();
     const int settleMs = int(parser.value(QStringLiteral("settle")).toDouble() * 1000);
 
+    // The queued jobs run on the isolated worker pool unless --no-run.
+    const bool runJobs = !parser.isSet(QStringLiteral("no-run"));
+    WorkerPoolOptions poolOptions;
+    poolOptions.program = QCoreApplication::applicationFilePath();
+    poolOptions.cpuSlots = std::max(1, parser.value(QStringLiteral("slots")).toInt());
+    poolOptions.hardwareSlots = 0;
+    WorkerPool pool(**store, poolOptions);
+    int succeeded = 0, failed = 0;
+    QObject::connect(&pool, &WorkerPool::jobFinished, [&](const QString &id, JobOutcome outcome, const Error &e) {
+        (outcome == JobOutcome::Succeeded ? succeeded : failed)++;
+        out << jobOutcomeName(outcome) << ' ' << id << (e.message.isEmpty() ? QString() : QStringLiteral(": ") + e.message) << '\n' << Qt::flush;
+    });
+    QObject::connect(&pool, &WorkerPool::storeError, [&](const Error &e) { err << "watch: " << e.toString() << '\n'; });
+    if (runJobs) {
+        if (Status s = pool.start(); !s) { err << "watch: " << s.error().toString() << '\n'; return kExitFailed; }
+    }
+
     int queued = 0, rejected = 0;
     WatchFolder watcher(dir, settleMs, 500, nullptr);
     QObject::connect(&watcher, &WatchFolder::fileSettled, [&](const QString &path, qint64 size, qint64 mtime) {
@@ -159,7 +179,12 @@ int watchCommand(const QStringList &args)
         QString jobId;
         if (spec) {
             Result<JobRecord> job = (*store)->enqueue(*spec, QString());
-            if (job) { jobId = job->id; ++queued; out << "queued " << path << " as " << jobId << '\n' << Qt::flush; }
+            if (job) {
+                jobId = job->id;
+                ++queued;
+                out << "queued " << path << " as " << jobId << '\n' << Qt::flush;
+                if (runJobs) pool.poke();
+            }
             else err << "watch: " << job.error().toString() << '\n';
         } else {
             ++rejected; // not media or a fatal problem: remembered so it is not probed again
@@ -168,12 +193,22 @@ int watchCommand(const QStringList &args)
         (void)(*store)->recordWatchedFile(path, size, mtime, *sha, jobId);
     });
     if (parser.isSet(QStringLiteral("once"))) {
-        // Scan until nothing is left growing: two scans a settle period apart.
+        // Scan until nothing is left growing (two scans a settle period apart), then let the
+        // pool finish what was queued.
         watcher.scanOnce();
-        QTimer::singleShot(settleMs + 100, [&] { watcher.scanOnce(); QCoreApplication::quit(); });
+        bool scanned = false;
+        QTimer::singleShot(settleMs + 100, [&] {
+            watcher.scanOnce();
+            scanned = true;
+            if (!runJobs) QCoreApplication::quit();
+            else pool.poke(); // ends in idle() once everything queued has run
+        });
+        QObject::connect(&pool, &WorkerPool::idle, [&] { if (scanned) QCoreApplication::quit(); });
         QCoreApplication::exec();
-        out << queued << " queued, " << rejected << " skipped\n";
-        return kExitOk;
+        out << queued << " queued, " << rejected << " skipped";
+        if (runJobs) out << ", " << succeeded << " succeeded, " << failed << " failed";
+        out << '\n';
+        return failed == 0 ? kExitOk : kExitFailed;
     }
     watcher.start();
     return QCoreApplication::exec();

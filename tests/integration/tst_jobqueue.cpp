@@ -1,7 +1,7 @@
 // The persistent queue through the CLI: `batch` runs jobs on isolated workers and is resumable
 // and idempotent (a second run reuses what was published; a run killed with SIGKILL is picked
 // up by the next one), `watch --once` queues each settled media file exactly once across
-// restarts, `queue list` shows the store.
+// restarts and runs it on the worker pool, `queue list` shows the store.
 
 #include "IntegrationHelpers.h"
 
@@ -119,13 +119,17 @@ void TestJobQueue::watchQueuesEachFileOnce()
                              + dataDirArgs(QStringLiteral("data-watch"));
     const ProcessResult first = runCli(args);
     QVERIFY2(first.finished && first.exitCode == 0, qPrintable(first.describe()));
-    QVERIFY2(first.out.contains("2 queued, 1 skipped"), qPrintable(first.describe()));
-    QCOMPARE(queueList(QStringLiteral("data-watch")).size(), 2);
+    QVERIFY2(first.out.contains("2 queued, 1 skipped, 2 succeeded, 0 failed"), qPrintable(first.describe()));
+    const QJsonArray jobs = queueList(QStringLiteral("data-watch"));
+    QCOMPARE(jobs.size(), 2);
+    for (const QJsonValue &j : jobs) QCOMPARE(j.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
+    QCOMPARE(versionDirs(m_tmp.filePath(QStringLiteral("out-watch/a"))), QStringList{QStringLiteral("v1")});
+    QCOMPARE(versionDirs(m_tmp.filePath(QStringLiteral("out-watch/b"))), QStringList{QStringLiteral("v1")});
 
     // A restart sees the same files: nothing is queued again.
     const ProcessResult second = runCli(args);
     QVERIFY2(second.finished && second.exitCode == 0, qPrintable(second.describe()));
-    QVERIFY2(second.out.contains("0 queued, 0 skipped"), qPrintable(second.describe()));
+    QVERIFY2(second.out.contains("0 queued, 0 skipped, 0 succeeded, 0 failed"), qPrintable(second.describe()));
     QCOMPARE(queueList(QStringLiteral("data-watch")).size(), 2);
 }
 
