@@ -7,6 +7,7 @@
 // Exit codes: 0 everything published (or reused), 1 some input rejected, failed or QC-failed,
 // 2 usage.
 
+#include "CliSupport.h"
 #include "Commands.h"
 
 #include "model/JobSpec.h"
@@ -75,10 +76,9 @@ int batchCommand(const QStringList &args)
     parser.addOption({QStringLiteral("json-events"), QStringLiteral("Print JSON-lines events instead of human progress.")});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Files or folders."), QStringLiteral("INPUT..."));
     QTextStream out(stdout), err(stderr);
-    if (!parser.parse(args)) { err << parser.errorText() << '\n'; return kExitUsage; }
-    if (parser.isSet(QStringLiteral("help"))) { out << parser.helpText(); return kExitOk; }
+    if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     if (!parser.isSet(QStringLiteral("preset")) || !parser.isSet(QStringLiteral("out")) || parser.positionalArguments().isEmpty()) {
-        err << "batch: --preset, --out and at least one INPUT are required\n\n" << parser.helpText();
+        err << "batch: --preset, --out and at least one INPUT are required\n\n" << usageText(parser, args.value(0));
         return kExitUsage;
     }
     Result<Preset> preset = loadPreset(parser.value(QStringLiteral("preset")));

@@ -12,6 +12,7 @@
 // pipeline removed its staging folder). Keys never appear in events: only codes, messages,
 // paths and sizes are printed, never the spec or the manifest.
 
+#include "CliSupport.h"
 #include "Commands.h"
 
 #include "media/Probe.h"
@@ -120,16 +121,9 @@ int execJobCommand(const QStringList &args)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("SPEC"), QStringLiteral("Job spec (rendition.job/1) JSON file."), QStringLiteral("SPEC.json"));
     QTextStream err(stderr);
-    if (!parser.parse(args)) {
-        err << parser.errorText() << '\n';
-        return kExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return kExitOk;
-    }
+    if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     if (parser.positionalArguments().size() != 1) {
-        err << "exec-job: exactly one SPEC.json is required\n\n" << parser.helpText();
+        err << "exec-job: exactly one SPEC.json is required\n\n" << usageText(parser, args.value(0));
         return kExitUsage;
     }
 

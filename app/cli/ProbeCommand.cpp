@@ -7,6 +7,7 @@
 // Exit: 0 no file has a fatal problem, 1 at least one has (or its loudness could not be
 // measured), 2 usage error.
 
+#include "CliSupport.h"
 #include "Commands.h"
 
 #include "media/Loudness.h"
@@ -140,15 +141,6 @@ void printSummary(QTextStream &out, const ProbeResult &r, const FileLoudness *lo
     out << "  verdict:   " << (r.hasFatal() ? "REJECTED" : "ok") << "\n\n";
 }
 
-// QCommandLineParser names the binary in its usage line; name the subcommand instead.
-QString usageText(const QCommandLineParser &parser, const QString &program)
-{
-    QString text = parser.helpText();
-    const QString binary = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
-    if (text.startsWith(binary)) text.replace(0, binary.size(), QStringLiteral("Usage: ") + program);
-    return text;
-}
-
 } // namespace
 
 int probeCommand(const QStringList &args)
@@ -160,7 +152,7 @@ int probeCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Inspect media files and report problems that would stop or degrade a job."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
+    parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("Print one JSON array (schema rendition.probe/1)."));
     const QCommandLineOption noHashOption(QStringLiteral("no-hash"),
@@ -177,14 +169,7 @@ int probeCommand(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Media files to probe."),
                                  QStringLiteral("FILE..."));
 
-    if (!parser.parse(args)) {
-        err << program << ": " << parser.errorText() << "\n\n" << usageText(parser, program);
-        return kExitUsage;
-    }
-    if (parser.isSet(helpOption)) {
-        out << usageText(parser, program);
-        return kExitOk;
-    }
+    if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         err << program << ": no FILE given.\n\n" << usageText(parser, program);

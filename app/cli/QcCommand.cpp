@@ -6,6 +6,7 @@
 // Human mode: one line per event and PASSED/FAILED; --json: the qc.json object on stdout.
 // Exit: 0 passed, 1 failed (a fail event) or unreadable input, 2 usage error.
 
+#include "CliSupport.h"
 #include "Commands.h"
 
 #include "media/Probe.h"
@@ -24,14 +25,6 @@
 namespace rendition::cli {
 
 namespace {
-
-QString qcUsageText(const QCommandLineParser &parser, const QString &program)
-{
-    QString text = parser.helpText();
-    const QString binary = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
-    if (text.startsWith(binary)) text.replace(0, binary.size(), QStringLiteral("Usage: ") + program);
-    return text;
-}
 
 // QC input from a published version folder's manifest.json.
 Result<QcInput> inputFromManifest(const QString &versionDir)
@@ -122,12 +115,12 @@ int qcCommand(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A published version folder (with manifest.json) or a media file."));
 
     auto usage = [&](const QString &message) {
-        err << program << ": " << message << "\n\n" << qcUsageText(parser, program);
+        err << program << ": " << message << "\n\n" << usageText(parser, program);
         return kExitUsage;
     };
     if (!parser.parse(args)) return usage(parser.errorText());
     if (parser.isSet(helpOption)) {
-        out << qcUsageText(parser, program);
+        out << usageText(parser, program);
         return kExitOk;
     }
     if (parser.positionalArguments().size() != 1) return usage(QStringLiteral("give exactly one FILE."));

@@ -3,6 +3,7 @@
 // The store is <data dir>/jobs.sqlite (--data-dir, RENDITION_DATA_DIR or the user's data folder).
 // Exit codes: 0 done, 1 the store or a job refused (reason printed), 2 usage.
 
+#include "CliSupport.h"
 #include "Commands.h"
 
 #include "media/Probe.h"
@@ -99,15 +100,14 @@ int queueCommand(const QStringList &args)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | pause ID | resume ID | cancel ID | retry ID | priority ID N | dead-letters"));
     QTextStream out(stdout), err(stderr);
-    if (!parser.parse(args)) { err << parser.errorText() << '\n'; return kExitUsage; }
-    if (parser.isSet(QStringLiteral("help"))) { out << parser.helpText(); return kExitOk; }
+    if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     const QStringList pos = parser.positionalArguments();
     static const QStringList kWithId{QStringLiteral("pause"), QStringLiteral("resume"), QStringLiteral("cancel"), QStringLiteral("retry")};
     bool priorityOk = false;
     const int priority = pos.size() == 3 ? pos[2].toInt(&priorityOk) : 0;
     const bool ok = (pos.size() == 1 && (pos[0] == u"list" || pos[0] == u"dead-letters")) || (pos.size() == 2 && kWithId.contains(pos[0]))
                     || (pos.size() == 3 && pos[0] == u"priority" && priorityOk);
-    if (!ok) { err << "queue: expected list, dead-letters, pause|resume|cancel|retry ID, or priority ID N\n\n" << parser.helpText(); return kExitUsage; }
+    if (!ok) { err << "queue: expected list, dead-letters, pause|resume|cancel|retry ID, or priority ID N\n\n" << usageText(parser, args.value(0)); return kExitUsage; }
     auto store = openStore(parser);
     if (!store) { err << "queue: " << store.error().toString() << '\n'; return kExitFailed; }
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -135,10 +135,9 @@ int watchCommand(const QStringList &args)
     parser.addOption({QStringLiteral("slots"), QStringLiteral("Concurrent CPU jobs (default 1)."), QStringLiteral("N"), QStringLiteral("1")});
     parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder to watch (recursively)."));
     QTextStream out(stdout), err(stderr);
-    if (!parser.parse(args)) { err << parser.errorText() << '\n'; return kExitUsage; }
-    if (parser.isSet(QStringLiteral("help"))) { out << parser.helpText(); return kExitOk; }
+    if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("preset")) || !parser.isSet(QStringLiteral("out"))) {
-        err << "watch: DIR, --preset and --out are required\n\n" << parser.helpText();
+        err << "watch: DIR, --preset and --out are required\n\n" << usageText(parser, args.value(0));
         return kExitUsage;
     }
     const QString dir = parser.positionalArguments().first();

@@ -4,6 +4,7 @@
 // JSON lines with --json-events. Exit 0 when everything was published, 1 when any
 // input was rejected or failed (each reported with its reason), 2 on usage errors.
 
+#include "CliSupport.h"
 #include "Commands.h"
 
 #include "pipeline/AssetPipeline.h"
@@ -153,16 +154,9 @@ int runCommand(const QStringList &args)
     parser.addOption({QStringLiteral("json-events"), QStringLiteral("Print JSON-lines events on stdout instead of human progress.")});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Files or folders (searched recursively)."), QStringLiteral("INPUT..."));
     QTextStream err(stderr);
-    if (!parser.parse(args)) {
-        err << parser.errorText() << '\n';
-        return kExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return kExitOk;
-    }
+    if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     if (!parser.isSet(QStringLiteral("preset")) || !parser.isSet(QStringLiteral("out")) || parser.positionalArguments().isEmpty()) {
-        err << "run: --preset, --out and at least one INPUT are required\n\n" << parser.helpText();
+        err << "run: --preset, --out and at least one INPUT are required\n\n" << usageText(parser, args.value(0));
         return kExitUsage;
     }
     Result<Preset> preset = loadPreset(parser.value(QStringLiteral("preset")));

@@ -4,6 +4,7 @@
 // Human mode: a short summary on stdout. --json: ThumbnailResult::toJson() on stdout.
 // Exit: 0 written, 1 failed (the error on stderr), 2 usage error.
 
+#include "CliSupport.h"
 #include "Commands.h"
 
 #include "media/Thumbnails.h"
@@ -35,14 +36,6 @@ bool parseNumber(const QString &text, double &out)
     bool ok = false;
     out = text.toDouble(&ok);
     return ok;
-}
-
-QString usageText(const QCommandLineParser &parser, const QString &program)
-{
-    QString text = parser.helpText();
-    const QString binary = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
-    if (text.startsWith(binary)) text.replace(0, binary.size(), QStringLiteral("Usage: ") + program);
-    return text;
 }
 
 } // namespace
