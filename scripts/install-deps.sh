@@ -51,3 +51,17 @@ if [[ -f "$player_dir/package-lock.json" ]]; then
     echo "install-deps: tests/player/node_modules up to date"
   fi
 fi
+
+# Remote-mode test dependencies (tests/remote: the s3rver S3 emulator and the AWS SDK for
+# JavaScript v3 as an independent read-back client, at the versions in package-lock.json).
+remote_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/remote"
+if [[ -f "$remote_dir/package-lock.json" ]]; then
+  stamp="$remote_dir/node_modules/.package-lock.json"
+  [[ -e "$stamp" ]] || stamp="$remote_dir/node_modules"
+  if [[ ! -e "$stamp" || "$remote_dir/package-lock.json" -nt "$stamp" ]]; then
+    echo "install-deps: npm ci in tests/remote"
+    npm ci --prefix "$remote_dir" --no-audit --no-fund
+  else
+    echo "install-deps: tests/remote/node_modules up to date"
+  fi
+fi

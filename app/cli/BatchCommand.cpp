@@ -4,7 +4,10 @@
 // job) with live progress for the whole batch. Running the same command again after a crash
 // resumes the unfinished jobs (same idempotency key: the queued job is reused) and reuses the
 // published versions instead of encoding again.
-// Exit codes: 0 everything published (or reused), 1 some input rejected, failed or QC-failed,
+// A job whose preset requires approval ends "awaiting approval" (counted apart, not a failure;
+// `queue approve|reject ID` decides). While the queue is paused (`queue pause`) nothing new
+// starts and batch waits. Exit codes: 0 everything published, reused or awaiting approval,
+// 1 some input rejected, failed or QC-failed,
 // 2 usage.
 
 #include "CliSupport.h"
@@ -24,6 +27,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -36,7 +40,7 @@ extern "C" void onBatchSignal(int) { g_interrupted.store(true); }
 
 struct BatchState {
     QHash<QString, QString> assetOfJob; // job id → source file name, for messages
-    int published = 0, reused = 0, failed = 0;
+    int published = 0, reused = 0, failed = 0, awaiting = 0; // awaiting: approval gate (queue approve ID)
 };
 
 // The job for `spec`: an earlier unfinished one with the same idempotency key (resume),
@@ -116,6 +120,15 @@ int batchCommand(const QStringList &args)
             else out << "reused " << probe.path << " -> " << **published << '\n';
             continue;
         }
+        const auto waiting = std::find_if(existing->cbegin(), existing->cend(), [&](const JobRecord &j) {
+            return j.idempotencyKey == spec->idempotencyKey && j.state == JobState::AwaitingApproval;
+        });
+        if (waiting != existing->cend()) { // published already, waiting for a reviewer: nothing to encode
+            ++state.awaiting;
+            if (json) emitJson(out, {{QStringLiteral("event"), QStringLiteral("awaiting_approval")}, {QStringLiteral("input"), probe.path}, {QStringLiteral("job"), waiting->id}});
+            else out << "awaiting approval " << probe.path << " (job " << waiting->id << "; rendition-cli queue approve|reject ID)\n";
+            continue;
+        }
         Result<QString> job = jobFor(**store, *spec, batch->id, *existing);
         if (!job) { ++state.failed; err << "FAILED " << probe.path << ": " << job.error().message << '\n'; continue; }
         mine.insert(*job);
@@ -143,6 +156,7 @@ int batchCommand(const QStringList &args)
     });
     QObject::connect(&pool, &WorkerPool::jobFinished, [&](const QString &id, JobOutcome outcome, const Error &e) {
         if (outcome == JobOutcome::Succeeded) ++state.published;
+        else if (outcome == JobOutcome::AwaitingApproval) ++state.awaiting;
         else ++state.failed;
         if (json) emitJson(out, {{QStringLiteral("event"), jobOutcomeName(outcome)}, {QStringLiteral("job"), id}, {QStringLiteral("error"), e.toJson()}});
         else out << jobOutcomeName(outcome) << ' ' << state.assetOfJob.value(id, id)
@@ -150,6 +164,11 @@ int batchCommand(const QStringList &args)
     });
     QObject::connect(&pool, &WorkerPool::storeError, [&](const Error &e) { err << "batch: " << e.toString() << '\n'; });
     QObject::connect(&pool, &WorkerPool::idle, [] { QCoreApplication::quit(); });
+    auto sayPaused = [&](bool paused) {
+        if (json) emitJson(out, {{QStringLiteral("event"), paused ? QStringLiteral("queue_paused") : QStringLiteral("queue_resumed")}});
+        else err << (paused ? "the queue is paused: waiting (rendition-cli queue resume)\n" : "the queue was resumed\n") << Qt::flush;
+    };
+    QObject::connect(&pool, &WorkerPool::queuePausedChanged, sayPaused);
 
     std::signal(SIGINT, onBatchSignal);
     std::signal(SIGTERM, onBatchSignal);
@@ -160,11 +179,14 @@ int batchCommand(const QStringList &args)
     });
     interrupt.start(200);
     if (Status s = pool.start(); !s) { err << "batch: " << s.error().toString() << '\n'; return kExitFailed; }
+    if (pool.isQueuePaused()) sayPaused(true);
     QCoreApplication::exec();
 
     if (json) emitJson(out, {{QStringLiteral("event"), QStringLiteral("summary")}, {QStringLiteral("published"), state.published},
-                             {QStringLiteral("reused"), state.reused}, {QStringLiteral("failed"), state.failed}});
-    else out << state.published << " published, " << state.reused << " reused, " << state.failed << " failed\n";
+                             {QStringLiteral("reused"), state.reused}, {QStringLiteral("awaiting_approval"), state.awaiting},
+                             {QStringLiteral("failed"), state.failed}});
+    else out << state.published << " published, " << state.reused << " reused, " << state.awaiting << " awaiting approval, "
+             << state.failed << " failed\n";
     return state.failed == 0 ? kExitOk : kExitFailed;
 }
 

@@ -21,9 +21,14 @@ int qcCommand(const QStringList &args);      // qc FILE --preset P [--json]
 int thumbnailsCommand(const QStringList &args); // thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]
 
 int batchCommand(const QStringList &args);   // batch --preset P --out DIR INPUT...
-int queueCommand(const QStringList &args);   // queue list|pause|resume|cancel|retry|dead-letters
+int queueCommand(const QStringList &args);   // queue list|dead-letters|pause [ID]|resume [ID]|cancel|retry|priority|
+                                             //   move|rerun|approve|reject
 int watchCommand(const QStringList &args);   // watch DIR --preset P --out OUT [--once]
 
 int execJobCommand(const QStringList &args); // exec-job SPEC.json (JSON-lines events; exit 0/1/2/3/4/130)
+
+int submitCommand(const QStringList &args);  // submit --remote PROFILE --preset P [--wait] [--fetch DIR] INPUT...
+int workerCommand(const QStringList &args);  // worker --remote PROFILE [--slots N] [--metrics-port P] [--once]
+int remoteCommand(const QStringList &args);  // remote fetch --remote P --key KEY --out DIR | remote profiles
 
 } // namespace rendition::cli

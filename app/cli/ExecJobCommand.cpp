@@ -3,11 +3,16 @@
 // JSON-lines events on stdout; this is what the worker pool's child processes run.
 //
 // Events (one compact JSON object per line, flushed at once):
-//   {"event":"progress","stage":..,"percent":..,"fps":..,"eta_s":..}   (fps/eta_s when known)
-//   {"event":"published"|"qc_failed","asset":..,"version":..,"version_dir":..,"renditions":[{name,dir,bytes}]}
+//   {"event":"progress","stage":..,"percent":..,"fps":..,"eta_s":..,"message":..,"resumed":true}
+//       (fps/eta_s/message when known; "resumed": the stage was completed by an earlier attempt
+//        of this job and is skipped — its checkpoint still matched the files on disk)
+// The run is resumable (AssetRunOptions::jobId = the spec's id): an attempt killed mid-way
+// leaves OUT/<asset>/.staging-job-<id> and its checkpoints; the next exec-job of the same
+// spec continues after the last completed stage. See core/pipeline/AssetPipeline.h.
+//   {"event":"published"|"qc_failed"|"awaiting_approval","asset":..,"version":..,"version_dir":..,"renditions":[{name,dir,bytes}]}
 //   {"event":"failed","code":..,"message":..,"context":..,"transient":bool}
 //   {"event":"canceled"}
-// Exit: 0 published, 3 QC failed (version kept for review), 1 failed (permanent),
+// Exit: 0 published (or awaiting approval: `current` not moved), 3 QC failed (version kept for review), 1 failed (permanent),
 // 4 failed (transient: worth retrying), 2 usage, 130 canceled by SIGTERM/SIGINT (after the
 // pipeline removed its staging folder). Keys never appear in events: only codes, messages,
 // paths and sizes are printed, never the spec or the manifest.
@@ -58,12 +63,8 @@ public:
 
     void progress(const ProgressEvent &e)
     {
-        QJsonObject o{{QStringLiteral("event"), QStringLiteral("progress")},
-                      {QStringLiteral("stage"), e.stage},
-                      {QStringLiteral("percent"), e.percent}};
-        if (!e.item.isEmpty()) o.insert(QStringLiteral("item"), e.item);
-        if (e.fps > 0) o.insert(QStringLiteral("fps"), e.fps);
-        if (e.etaSeconds >= 0) o.insert(QStringLiteral("eta_s"), e.etaSeconds);
+        QJsonObject o = e.toJson();
+        o.insert(QStringLiteral("event"), QStringLiteral("progress"));
         write(o);
     }
 
@@ -181,11 +182,16 @@ int execJobCommand(const QStringList &args)
     AssetRunOptions options;
     options.outRoot = spec->outputRoot;
     options.probe = probeOptions;
+    options.jobId = spec->id;
+    options.idempotencyKey = spec->idempotencyKey;
     auto sink = [&events](const ProgressEvent &e) { events.progress(e); };
     Result<PublishedAsset> res = runAsset(source, spec->preset, options, sink, cancel, &probed);
     if (res) {
         const bool qcFailed = res->status == PublishedAsset::Status::QcFailed;
-        events.write(outcomeEvent(qcFailed ? QStringLiteral("qc_failed") : QStringLiteral("published"), *res));
+        const bool awaiting = res->status == PublishedAsset::Status::AwaitingApproval; // exit 0: the run succeeded
+        events.write(outcomeEvent(qcFailed ? QStringLiteral("qc_failed")
+                                           : awaiting ? QStringLiteral("awaiting_approval") : QStringLiteral("published"),
+                                  *res));
         return qcFailed ? kExitQcFailed : kExitOk;
     }
     if (cancel.isCanceled() || res.error().code == u"canceled") {

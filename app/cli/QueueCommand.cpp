@@ -1,4 +1,6 @@
-// rendition-cli queue list|pause|resume|cancel|retry|dead-letters   — the persistent job store
+// rendition-cli queue list|dead-letters|pause [ID]|resume [ID]|cancel ID|retry ID|priority ID N|
+//                     move ID --before ID2|--top|--bottom|rerun ID --preset P|approve ID|reject ID
+//                                                                   — the persistent job store
 // rendition-cli watch DIR --preset P --out OUT [--once]             — queue files as they settle
 // The store is <data dir>/jobs.sqlite (--data-dir, RENDITION_DATA_DIR or the user's data folder).
 // Exit codes: 0 done, 1 the store or a job refused (reason printed), 2 usage.
@@ -8,6 +10,7 @@
 
 #include "media/Probe.h"
 #include "model/JobSpec.h"
+#include "queue/Approval.h"
 #include "queue/DataDir.h"
 #include "queue/JobStore.h"
 #include "queue/WatchFolder.h"
@@ -42,13 +45,17 @@ QJsonObject jobJson(const JobRecord &j)
 {
     return {{QStringLiteral("id"), j.id}, {QStringLiteral("state"), jobStateName(j.state)}, {QStringLiteral("priority"), j.priority},
             {QStringLiteral("attempts"), j.attempts}, {QStringLiteral("last_stage"), j.lastStage},
-            {QStringLiteral("published_dir"), j.publishedDir}, {QStringLiteral("batch"), j.batchId}};
+            {QStringLiteral("published_dir"), j.publishedDir}, {QStringLiteral("batch"), j.batchId},
+            {QStringLiteral("position"), j.position}, {QStringLiteral("review_note"), j.reviewNote},
+            {QStringLiteral("rerun_of"), j.rerunOf}};
 }
 
 int listJobs(JobStore &store, bool json, QTextStream &out, QTextStream &err)
 {
     Result<QList<JobRecord>> jobs = store.list();
     if (!jobs) { err << "queue: " << jobs.error().toString() << '\n'; return kExitFailed; }
+    const Result<bool> paused = store.isQueuePaused();
+    if (!paused) { err << "queue: " << paused.error().toString() << '\n'; return kExitFailed; }
     if (json) {
         QJsonArray a;
         for (const JobRecord &j : *jobs) a.append(jobJson(j));
@@ -61,7 +68,7 @@ int listJobs(JobStore &store, bool json, QTextStream &out, QTextStream &err)
         out << j.id << "  " << jobStateName(j.state).leftJustified(10) << " prio " << j.priority << "  attempts " << j.attempts
             << "  " << (j.lastStage.isEmpty() ? QStringLiteral("-") : j.lastStage) << "  " << source << '\n';
     }
-    out << jobs->size() << " job(s)\n";
+    out << jobs->size() << " job(s)" << (*paused ? "; the queue is PAUSED (rendition-cli queue resume)" : "") << '\n';
     return kExitOk;
 }
 
@@ -79,13 +86,76 @@ int deadLetters(JobStore &store, bool json, QTextStream &out, QTextStream &err)
     return kExitOk;
 }
 
-// pause: queued → paused; resume/retry: paused/failed/dead/canceled → queued; cancel → canceled.
+// pause ID: queued|running → paused; resume ID: back to what it was; retry: failed/dead/
+// canceled/qc_failed/rejected → queued; cancel → canceled. A running job's worker belongs to
+// the process running the pool, which sees the change in the store within a moment.
 int changeState(JobStore &store, const QString &verb, const QString &id, QTextStream &out, QTextStream &err)
 {
-    const JobState to = verb == u"pause" ? JobState::Paused : verb == u"cancel" ? JobState::Canceled : JobState::Queued;
-    Status s = store.setState(id, to);
+    Status s;
+    JobState to = JobState::Invalid;
+    if (verb == u"pause") {
+        s = store.pauseJob(id);
+        to = JobState::Paused;
+    } else if (verb == u"resume") {
+        Result<JobState> resumed = store.resumeJob(id);
+        if (resumed) to = *resumed;
+        else s = resumed.error();
+    } else {
+        to = verb == u"cancel" ? JobState::Canceled : JobState::Queued;
+        s = store.setState(id, to);
+    }
     if (!s) { err << "queue " << verb << ": " << s.error().toString() << '\n'; return kExitFailed; }
     out << id << " -> " << jobStateName(to) << '\n';
+    return kExitOk;
+}
+
+int pauseQueue(JobStore &store, bool paused, QTextStream &out, QTextStream &err)
+{
+    if (Status s = store.setQueuePaused(paused); !s) {
+        err << "queue " << (paused ? "pause" : "resume") << ": " << s.error().toString() << '\n';
+        return kExitFailed;
+    }
+    out << (paused ? "queue paused: no new job starts; running jobs go on\n" : "queue resumed\n");
+    return kExitOk;
+}
+
+int moveJob(JobStore &store, const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err)
+{
+    const bool before = parser.isSet(QStringLiteral("before")), top = parser.isSet(QStringLiteral("top")),
+               bottom = parser.isSet(QStringLiteral("bottom"));
+    if (int(before) + int(top) + int(bottom) != 1) {
+        err << "queue move: give exactly one of --before ID, --top or --bottom\n";
+        return kExitUsage;
+    }
+    const Status s = before ? store.moveJob(id, parser.value(QStringLiteral("before")))
+                            : store.moveJobTo(id, top ? QueueEnd::Top : QueueEnd::Bottom);
+    if (!s) { err << "queue move: " << s.error().toString() << '\n'; return kExitFailed; }
+    out << id << " moved " << (before ? QStringLiteral("before ") + parser.value(QStringLiteral("before")) : top ? QStringLiteral("to the top") : QStringLiteral("to the bottom")) << '\n';
+    return kExitOk;
+}
+
+int rerunJob(JobStore &store, const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err)
+{
+    if (!parser.isSet(QStringLiteral("preset"))) { err << "queue rerun: --preset NAME|FILE is required\n"; return kExitUsage; }
+    Result<Preset> preset = loadPreset(parser.value(QStringLiteral("preset")));
+    if (!preset) { err << "queue rerun: " << preset.error().toString() << '\n'; return kExitUsage; }
+    Result<JobRecord> job = store.rerun(id, *preset);
+    if (!job) { err << "queue rerun: " << job.error().toString() << '\n'; return kExitFailed; }
+    out << "queued " << job->id << " (re-run of " << id << " with preset " << preset->name << " v" << preset->version
+        << "); run it with rendition-cli batch or a running pool\n";
+    return kExitOk;
+}
+
+int review(JobStore &store, const QCommandLineParser &parser, const QString &verb, const QString &id, QTextStream &out,
+           QTextStream &err)
+{
+    Approval approval(store);
+    const QString note = parser.value(QStringLiteral("reason"));
+    const Status s = verb == u"approve"
+                         ? approval.approve(id, note)
+                         : approval.reject(id, note.isEmpty() ? QStringLiteral("rejected by the reviewer (no reason given)") : note);
+    if (!s) { err << "queue " << verb << ": " << s.error().toString() << '\n'; return kExitFailed; }
+    out << id << " -> " << (verb == u"approve" ? "succeeded (current now points at its version)" : "rejected") << '\n';
     return kExitOk;
 }
 
@@ -98,26 +168,44 @@ int queueCommand(const QStringList &args)
     parser.addHelpOption();
     parser.addOption(dataDirOption());
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | pause ID | resume ID | cancel ID | retry ID | priority ID N | dead-letters"));
+    parser.addOption({QStringLiteral("before"), QStringLiteral("move: put the job before this one."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("top"), QStringLiteral("move: the job runs next.")});
+    parser.addOption({QStringLiteral("bottom"), QStringLiteral("move: the job runs last.")});
+    parser.addOption({QStringLiteral("preset"), QStringLiteral("rerun: built-in preset name or preset JSON file."), QStringLiteral("NAME|FILE")});
+    parser.addOption({QStringLiteral("reason"), QStringLiteral("approve: a note; reject: why (recorded with the job)."), QStringLiteral("TEXT")});
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("list | dead-letters | pause [ID] | resume [ID] | cancel ID | retry ID | priority ID N | "
+                                                "move ID --before ID2|--top|--bottom | rerun ID --preset P | approve ID | "
+                                                "reject ID [--reason TEXT]   (pause/resume without ID: the whole queue)"));
     QTextStream out(stdout), err(stderr);
     if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     const QStringList pos = parser.positionalArguments();
-    static const QStringList kWithId{QStringLiteral("pause"), QStringLiteral("resume"), QStringLiteral("cancel"), QStringLiteral("retry")};
+    static const QStringList kWithId{QStringLiteral("pause"), QStringLiteral("resume"), QStringLiteral("cancel"), QStringLiteral("retry"),
+                                     QStringLiteral("move"), QStringLiteral("rerun"), QStringLiteral("approve"), QStringLiteral("reject")};
+    static const QStringList kAlone{QStringLiteral("list"), QStringLiteral("dead-letters"), QStringLiteral("pause"), QStringLiteral("resume")};
     bool priorityOk = false;
     const int priority = pos.size() == 3 ? pos[2].toInt(&priorityOk) : 0;
-    const bool ok = (pos.size() == 1 && (pos[0] == u"list" || pos[0] == u"dead-letters")) || (pos.size() == 2 && kWithId.contains(pos[0]))
+    const bool ok = (pos.size() == 1 && kAlone.contains(pos[0])) || (pos.size() == 2 && kWithId.contains(pos[0]))
                     || (pos.size() == 3 && pos[0] == u"priority" && priorityOk);
-    if (!ok) { err << "queue: expected list, dead-letters, pause|resume|cancel|retry ID, or priority ID N\n\n" << usageText(parser, args.value(0)); return kExitUsage; }
+    if (!ok) {
+        err << "queue: expected list, dead-letters, pause|resume [ID], cancel|retry|move|rerun|approve|reject ID, or priority ID N\n\n"
+            << usageText(parser, args.value(0));
+        return kExitUsage;
+    }
     auto store = openStore(parser);
     if (!store) { err << "queue: " << store.error().toString() << '\n'; return kExitFailed; }
     const bool json = parser.isSet(QStringLiteral("json"));
     if (pos[0] == u"list") return listJobs(**store, json, out, err);
     if (pos[0] == u"dead-letters") return deadLetters(**store, json, out, err);
+    if (pos.size() == 1) return pauseQueue(**store, pos[0] == u"pause", out, err); // pause / resume the queue
     if (pos[0] == u"priority") { // higher runs first
         if (Status st = (*store)->setPriority(pos[1], priority); !st) { err << "queue priority: " << st.error().toString() << '\n'; return kExitFailed; }
         out << pos[1] << " priority " << priority << '\n';
         return kExitOk;
     }
+    if (pos[0] == u"move") return moveJob(**store, parser, pos[1], out, err);
+    if (pos[0] == u"rerun") return rerunJob(**store, parser, pos[1], out, err);
+    if (pos[0] == u"approve" || pos[0] == u"reject") return review(**store, parser, pos[0], pos[1], out, err);
     return changeState(**store, pos[0], pos[1], out, err);
 }
 

@@ -20,10 +20,15 @@ void printUsage(QTextStream &out)
            "  presets list|show NAME|validate FILE|export NAME\n"
            "  run --preset NAME|FILE --out DIR INPUT...  transcode + package inputs\n"
            "  batch --preset P --out DIR INPUT...      queue + run on isolated workers (resumable)\n"
-           "  queue list|pause|resume|cancel|retry|dead-letters [ID]   the persistent job queue\n"
+           "  queue list|dead-letters|pause [ID]|resume [ID]|cancel ID|retry ID|priority ID N\n"
+           "        move ID --before ID2|--top|--bottom | rerun ID --preset P | approve ID | reject ID [--reason T]\n"
+           "                                         the persistent job queue (pause/resume without ID: the whole queue)\n"
            "  watch DIR --preset P --out DIR [--once]  queue files as they settle in a folder\n"
            "  qc FILE --preset NAME|FILE [--json]     check a published version folder or a media file\n"
            "  thumbnails FILE --out DIR [--interval S] [--tile WxH] [--grid CxR] [--json]  poster + sprites + VTT\n"
+           "  submit --remote PROFILE --preset P [--wait] [--fetch DIR] INPUT...  send jobs to the cluster (S3 + SQS)\n"
+           "  worker --remote PROFILE [--slots N] [--metrics-port P] [--once]   run cluster jobs from the queue\n"
+           "  remote fetch --remote PROFILE --key KEY --out DIR | remote profiles  published remote outputs\n"
            "  exec-job SPEC.json                     run one job spec, JSON-lines events (worker processes)\n\n"
            "Run 'rendition-cli <command> --help' for the options of a command.\n";
 }
@@ -58,6 +63,9 @@ int main(int argc, char *argv[])
     if (command == u"qc") return rendition::cli::qcCommand(rest);
     if (command == u"thumbnails") return rendition::cli::thumbnailsCommand(rest);
     if (command == u"exec-job") return rendition::cli::execJobCommand(rest);
+    if (command == u"submit") return rendition::cli::submitCommand(rest);
+    if (command == u"worker") return rendition::cli::workerCommand(rest);
+    if (command == u"remote") return rendition::cli::remoteCommand(rest);
     if (command == u"--version" || command == u"version") {
         QTextStream(stdout) << "rendition-cli " << RENDITION_VERSION << '\n';
         return rendition::cli::kExitOk;

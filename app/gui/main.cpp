@@ -1,22 +1,73 @@
-// rendition: the workstation GUI. Sets the application up and shows MainWindow.
+// rendition: the workstation GUI. Sets the application up (settings, translations, the
+// Workspace with the job store and worker pool) and shows MainWindow.
+//   rendition [--data-dir DIR] [--screenshots DIR] [FILE|FOLDER...]
+// Inputs given on the command line are ingested as if dropped. --screenshots writes a PNG of
+// every panel into DIR and quits (used by `make screenshots` under Xvfb).
 
+#include "ScreenshotRunner.h"
+
+#include "common/AppSettings.h"
+#include "common/Translations.h"
+#include "common/Workspace.h"
+#include "ingest/IngestPanel.h"
 #include "mainwindow/MainWindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+#include <QSettings>
 
 extern "C" {
 #include <libavutil/log.h>
 }
 
+using namespace rendition::ui;
+
 int main(int argc, char *argv[])
 {
+    if (!qEnvironmentVariableIsSet("QT_MEDIA_BACKEND")) qputenv("QT_MEDIA_BACKEND", QByteArrayLiteral("ffmpeg")); // previews decode with FFmpeg
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("rendition"));
     QApplication::setOrganizationName(QStringLiteral("Rendition"));
     QApplication::setApplicationVersion(QStringLiteral(RENDITION_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("rendition"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("rendition")));
     av_log_set_level(qEnvironmentVariableIsSet("RENDITION_AV_LOG") ? AV_LOG_INFO : AV_LOG_QUIET);
 
-    rendition::ui::MainWindow window;
+    QSettings qsettings;
+    const AppSettings settings = AppSettings::load(qsettings);
+    Translations translations(&app);
+    translations.install(settings.language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Rendition media pipeline workstation."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("data-dir"), QApplication::translate("main", "Folder of the job store."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("screenshots"), QApplication::translate("main", "Write a PNG of every panel into DIR and quit."),
+                      QStringLiteral("DIR")});
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QApplication::translate("main", "Files or folders to ingest."),
+                                 QStringLiteral("[INPUT...]"));
+    parser.process(app);
+
+    auto workspace = Workspace::open(parser.value(QStringLiteral("data-dir")), Workspace::cliBesideApplication(), settings);
+    if (!workspace) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Rendition"),
+                              QApplication::translate("main", "The job store could not be opened: %1")
+                                  .arg(workspace.error().toString()));
+        return 1;
+    }
+    MainWindow window(**workspace);
     window.show();
-    return app.exec();
+    (*workspace)->start();
+    window.ingestPanel()->addInputs(parser.positionalArguments());
+
+    ScreenshotRunner *screenshots = nullptr;
+    if (parser.isSet(QStringLiteral("screenshots"))) {
+        screenshots = new ScreenshotRunner(window, **workspace, parser.value(QStringLiteral("screenshots")), &window);
+        screenshots->start();
+    }
+    const int code = QApplication::exec();
+    return screenshots && !screenshots->succeeded() ? 2 : code;
 }

@@ -61,8 +61,8 @@ void readSource(PresetReader &top, JobSource &source, QList<PresetIssue> &issues
     if (top.readObject(QStringLiteral("source"), object, Presence::Required) != Read::Ok) return;
     PresetReader r(object, top.pathOf(QStringLiteral("source")), issues);
     if (r.readString(QStringLiteral("uri"), source.uri, Presence::Required) == Read::Ok &&
-        localPathOf(source.uri).isEmpty()) {
-        r.fail(QStringLiteral("uri"), QStringLiteral("must be an absolute file path or a file:// URI"));
+        localPathOf(source.uri).isEmpty() && !isS3Uri(source.uri)) {
+        r.fail(QStringLiteral("uri"), QStringLiteral("must be an absolute file path, a file:// URI or an s3://bucket/key URI"));
     }
     if (r.readString(QStringLiteral("sha256"), source.sha256, Presence::Required) == Read::Ok) {
         sourceShaOk = isSha256Hex(source.sha256);
@@ -112,8 +112,8 @@ void readJob(const QJsonObject &json, JobSpec &spec, QList<PresetIssue> &issues)
     const bool presetOk = readPresetSnapshot(r, spec.preset, issues);
 
     if (r.readString(QStringLiteral("output_root"), spec.outputRoot, Presence::Required) == Read::Ok &&
-        !QDir::isAbsolutePath(spec.outputRoot)) {
-        r.fail(QStringLiteral("output_root"), QStringLiteral("must be an absolute folder path"));
+        !QDir::isAbsolutePath(spec.outputRoot) && !isS3Uri(spec.outputRoot)) {
+        r.fail(QStringLiteral("output_root"), QStringLiteral("must be an absolute folder path or an s3://bucket/prefix URI"));
     }
     bool engineOk = false;
     if (r.readString(QStringLiteral("engine_version"), spec.engineVersion, Presence::Required) == Read::Ok) {
@@ -147,6 +147,12 @@ void readJob(const QJsonObject &json, JobSpec &spec, QList<PresetIssue> &issues)
 QString engineVersion()
 {
     return QStringLiteral(RENDITION_VERSION);
+}
+
+bool isS3Uri(const QString &uri)
+{
+    static const QRegularExpression re(QStringLiteral("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$"));
+    return re.match(uri).hasMatch();
 }
 
 QString JobSource::localPath() const

@@ -35,7 +35,7 @@ inline constexpr auto kJobSchema = "rendition.job/1";
 QString engineVersion();
 
 struct JobSource {
-    QString uri;          // absolute file path or file:// URI (remote schemes come with #5's remote mode)
+    QString uri;          // absolute file path, file:// URI, or s3://bucket/key (remote mode)
     QString sha256;       // lowercase hex, 64 characters
     qint64 sizeBytes = 0; // size of the file when the job was made
 
@@ -61,6 +61,10 @@ struct JobSpec {
     static Result<JobSpec> fromJson(const QJsonObject &json, QList<PresetIssue> *issues = nullptr);
     static Result<JobSpec> fromJson(const QByteArray &jsonText, QList<PresetIssue> *issues = nullptr);
 };
+
+// True for "s3://bucket" and "s3://bucket/key..." (remote mode: sources and output roots in S3;
+// such jobs run on a cluster worker, which downloads the source first).
+bool isS3Uri(const QString &uri);
 
 // Lowercase hex SHA-256 as described above. `sourceSha256` is used as given (lowercase hex).
 QString computeIdempotencyKey(const QString &sourceSha256, const Preset &preset, const QString &engineVersion);

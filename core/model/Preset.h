@@ -132,6 +132,10 @@ struct DrmPolicy {
 struct QcPolicy {
     bool enabled = true;
     QList<QcRule> rules = defaultQcRules();
+    // Manual approval gate: a job publishes its version without moving `current` and waits
+    // as "awaiting_approval" until approved (see core/queue/Approval.h). Written to JSON
+    // only when true, so presets without it keep their canonical bytes (idempotency keys).
+    bool requireApproval = false;
 };
 
 struct Preset {

@@ -123,6 +123,9 @@ void readQc(PresetReader &top, QcPolicy &out, QList<PresetIssue> &issues)
     if (top.readObject(QStringLiteral("qc"), object) != Read::Ok) return;
     PresetReader r(object, QStringLiteral("qc"), issues);
     r.readBool(QStringLiteral("enabled"), out.enabled);
+    // The manual approval gate (core/queue/Approval.h); independent of "enabled": a preset may
+    // skip the automatic checks and still want a person to sign a version off.
+    r.readBool(QStringLiteral("require_approval"), out.requireApproval);
     if (r.has(QStringLiteral("rules"))) {
         out.rules.clear();
         readArrayOf<QcRule>(r, QStringLiteral("rules"), Presence::Optional, out.rules, issues, readRule);
@@ -279,7 +282,10 @@ QJsonObject qcToJson(const QcPolicy &p)
 {
     QJsonArray rules;
     for (const QcRule &r : p.rules) rules.append(r.toJson());
-    return {{QStringLiteral("enabled"), p.enabled}, {QStringLiteral("rules"), rules}};
+    QJsonObject o{{QStringLiteral("enabled"), p.enabled}, {QStringLiteral("rules"), rules}};
+    // Only when set: presets without the gate keep their canonical bytes and idempotency keys.
+    if (p.requireApproval) o.insert(QStringLiteral("require_approval"), true);
+    return o;
 }
 
 QJsonObject drmToJson(const DrmPolicy &p)

@@ -7,6 +7,8 @@
 #include "pipeline/PlaylistWriter.h"
 #include "pipeline/Publisher.h"
 #include "pipeline/QcStage.h"
+#include "pipeline/StageCheckpoint.h"
+#include "pipeline/StageResultJson.h"
 #include "pipeline/Transcoder.h"
 
 #include <QDir>
@@ -21,6 +23,8 @@
 #include <QSet>
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <csignal>
 
 namespace rendition {
 
@@ -48,6 +52,16 @@ Status saveJson(const QString &path, const QJsonObject &o)
 
 Error canceled(const QString &source) { return makeError(QStringLiteral("canceled"), QStringLiteral("the job was canceled"), source); }
 
+namespace cs = checkpointstage;
+
+// RENDITION_TEST_KILL_AFTER_STAGE (see the header): die like a machine would, right after
+// `stage`'s checkpoint is on disk.
+void testKillAfter(const QString &stage)
+{
+    static const QString target = qEnvironmentVariable("RENDITION_TEST_KILL_AFTER_STAGE");
+    if (!target.isEmpty() && target == stage) ::raise(SIGKILL);
+}
+
 // One asset's run; each stage is a method, failures return early and the staging
 // folder is discarded by the caller.
 class AssetRun {
@@ -61,11 +75,21 @@ public:
     Result<PublishedAsset> run(const ProbeResult *probed);
 
 private:
-    void stage(const QString &name, double percent, const QString &message = {})
+    void stage(const QString &name, double percent, const QString &message = {}, bool resumed = false)
     {
-        if (m_progress) m_progress(ProgressEvent{name, {}, percent, 0, -1, message});
+        ProgressEvent e{name, {}, percent, 0, -1, message};
+        e.resumed = resumed;
+        if (m_progress) m_progress(e);
     }
+    bool isJob() const { return !m_options.jobId.isEmpty() && !m_options.idempotencyKey.isEmpty(); }
+    bool resumed(const QString &checkpoint) const { return m_resume.verified.contains(checkpoint); }
     Status prepare(const ProbeResult *probed);
+    Status prepareJob();
+    Status resumeStages();
+    Status loadStage(const QString &checkpoint, const QJsonObject &data, bool apply);
+    Status completed(const QString &checkpoint, const QJsonObject &data, const QStringList &outputs);
+    Result<PublishedAsset> adoptPublished(const Publisher::PublishedVersion &done);
+    QString stagingKeyStore() const;
     Status analyseAndTranscode();
     Status finishPackage();
     Status protect();
@@ -93,6 +117,9 @@ private:
     PlaylistDrm m_playlistDrm;
     QString m_stagingKeys;   // key store file written before publish, renamed after
     PackageEntryPoints m_entry;
+    std::unique_ptr<StageCheckpoint> m_checkpoints; // job runs only
+    ResumeState m_resume;                           // stages an earlier attempt completed
+    std::optional<PublishedAsset> m_adopted;        // job already published by an earlier attempt
 };
 
 Status AssetRun::prepare(const ProbeResult *probed)
@@ -112,11 +139,151 @@ Status AssetRun::prepare(const ProbeResult *probed)
     }
     m_assetName = m_options.assetName.isEmpty() ? assetNameFor(m_source, m_preset) : m_options.assetName;
     m_publisher = std::make_unique<Publisher>(m_options.outRoot, m_assetName);
-    m_publisher->removeStaleStaging();
-    Result<QString> staging = m_publisher->createStaging();
+    if (isJob()) {
+        if (Status s = prepareJob(); !s || m_adopted) return s;
+    } else {
+        m_publisher->removeStaleStaging();
+        Result<QString> staging = m_publisher->createStaging();
+        if (!staging) return staging.error();
+        m_staging = *staging;
+    }
+    m_job = TranscodeJob{QFileInfo(m_source).absoluteFilePath(), m_probe, m_preset, m_plan, m_staging, std::nullopt,
+                         m_preset.loudness.truePeakDbtp};
+    if (m_checkpoints) return resumeStages();
+    return {};
+}
+
+// The job's own staging folder, resumable; or, when an earlier attempt already published
+// this key, that version (m_adopted).
+Status AssetRun::prepareJob()
+{
+    if (std::optional<Publisher::PublishedVersion> done = m_publisher->findPublished(m_options.idempotencyKey)) {
+        Result<PublishedAsset> adopted = adoptPublished(*done);
+        if (!adopted) return adopted.error();
+        m_adopted = std::move(adopted).value();
+        return {};
+    }
+    Result<QString> staging = m_publisher->openJobStaging(m_options.jobId);
     if (!staging) return staging.error();
     m_staging = *staging;
+    m_publisher->removeStaleStaging(m_options.idempotencyKey);
+    m_checkpoints = std::make_unique<StageCheckpoint>(m_staging, Publisher::checkpointDirFor(m_staging), m_options.idempotencyKey);
+    Result<bool> earlier = m_checkpoints->open();
+    if (!earlier) return earlier.error();
+    if (!*earlier) QFile::remove(stagingKeyStore()); // a fresh start: no earlier key belongs to it
     return {};
+}
+
+QString AssetRun::stagingKeyStore() const
+{
+    return QDir(m_publisher->assetDir()).filePath(QStringLiteral("keys/") + QFileInfo(m_staging).fileName() + QStringLiteral(".json"));
+}
+
+// Which stages an earlier attempt finished (their outputs verified on disk): load their
+// results, say so, and let the run skip them.
+Status AssetRun::resumeStages()
+{
+    const bool loudness = m_preset.loudness.enabled && m_probe.bestAudio() && !m_preset.audio.isEmpty();
+    QStringList chain;
+    if (loudness) chain << cs::kLoudness;
+    chain << cs::kTranscode;
+    if (loudness) chain << cs::kRemeasure;
+    if (m_preset.qc.enabled) chain << cs::kQc;
+    if (m_drm) chain << cs::kEncrypt;
+    QList<QStringList> chains{chain};
+    if (m_preset.thumbnails.enabled && m_probe.bestVideo()) chains.prepend({cs::kThumbnails});
+    auto parses = [this](const QString &name, const QJsonObject &data) { return loadStage(name, data, false).ok(); };
+    auto log = [this](const QString &line) { stage(QStringLiteral("resume"), 0, line); };
+    m_resume = m_checkpoints->resume(chains, parses, log);
+    for (const QStringList &c : std::as_const(chains))
+        for (const QString &name : c)
+            if (resumed(name)) {
+                if (Status s = loadStage(name, m_resume.data.value(name), true); !s) return s; // parsed above
+                stage(name, 100, QStringLiteral("resumed from the checkpoint of an earlier attempt"), true);
+            }
+    return {};
+}
+
+Status AssetRun::loadStage(const QString &name, const QJsonObject &data, bool apply)
+{
+    if (name == cs::kThumbnails || name == cs::kLoudness || name == cs::kRemeasure || name == cs::kQc) {
+        if (name == cs::kThumbnails) {
+            Result<ThumbnailResult> r = thumbnailsFromJson(data);
+            if (!r) return r.error();
+            if (apply) m_thumbnails = std::move(r).value();
+        } else if (name == cs::kQc) {
+            Result<QcReport> r = QcReport::fromJson(data);
+            if (!r) return r.error();
+            if (apply) m_qc = std::move(r).value();
+        } else {
+            Result<LoudnessOutcome> r = loudnessFromJson(data, m_preset.loudness);
+            if (!r) return r.error();
+            if (apply) m_job.normalization = r->plan;
+            if (apply) m_loudness = std::move(r).value();
+        }
+        return {};
+    }
+    const bool encrypt = name == cs::kEncrypt;
+    if (!encrypt && name != cs::kTranscode) return makeError(QStringLiteral("checkpoint.invalid"), QStringLiteral("unknown stage ") + name);
+    Result<TranscodeResult> r = transcodeFromJson(encrypt ? data.value(QStringLiteral("result")).toObject() : data, m_staging, m_plan, m_preset);
+    if (!r) return r.error();
+    std::optional<DrmOutcome> drm;
+    if (encrypt) { // the key the tracks were encrypted with: from the key store, never from the checkpoint
+        const QJsonObject d = data.value(QStringLiteral("drm")).toObject();
+        Result<cenc::ContentKey> key = readKeyStore(stagingKeyStore(), d.value(QStringLiteral("kid")).toString());
+        if (!key) return key.error();
+        Result<DrmOutcome> loaded = drmFromJson(d, *key);
+        if (!loaded) return loaded.error();
+        drm = std::move(loaded).value();
+    }
+    if (!apply) return {};
+    m_result = std::move(r).value();
+    if (drm) {
+        m_drm = std::move(drm);
+        m_playlistDrm = playlistDrm(*m_drm);
+        m_stagingKeys = stagingKeyStore();
+    }
+    return {};
+}
+
+// A stage finished: checkpoint it (job runs), then the test hook.
+Status AssetRun::completed(const QString &name, const QJsonObject &data, const QStringList &outputs)
+{
+    if (!m_checkpoints) return {};
+    if (Status s = m_checkpoints->write(name, data, outputs, m_cancel); !s) return s;
+    testKillAfter(name);
+    return {};
+}
+
+// An earlier attempt published this key and died before the queue heard of it: finish what
+// that publish may not have (the `current` link, the key file's name) and return it.
+Result<PublishedAsset> AssetRun::adoptPublished(const Publisher::PublishedVersion &done)
+{
+    PublishedAsset out;
+    out.assetName = m_assetName;
+    out.assetDir = m_publisher->assetDir();
+    out.version = done.version;
+    out.versionDir = QDir(out.assetDir).filePath(done.version);
+    out.manifest = done.manifest;
+    const QString current = QFileInfo(QDir(out.assetDir).filePath(QStringLiteral("current"))).symLinkTarget();
+    const bool isCurrent = QFileInfo(current).fileName() == done.version;
+    if (done.manifest.value(QStringLiteral("status")).toString() == u"qc_failed") {
+        out.status = PublishedAsset::Status::QcFailed;
+    } else if (m_preset.qc.requireApproval && !isCurrent) {
+        out.status = PublishedAsset::Status::AwaitingApproval;
+    } else {
+        out.status = PublishedAsset::Status::Published;
+        if (!isCurrent && m_publisher->newestVersion() == done.version) // the swap after the rename never happened
+            if (Status s = Publisher::pointCurrentAt(out.assetDir, done.version); !s) return s.error();
+    }
+    const QDir keys(QDir(out.assetDir).filePath(QStringLiteral("keys")));
+    const QString stagingKeys = keys.filePath(Publisher::jobStagingName(m_options.jobId) + QStringLiteral(".json"));
+    const QString finalKeys = keys.filePath(done.version + QStringLiteral(".json"));
+    if (QFileInfo::exists(stagingKeys) && !QFileInfo::exists(finalKeys) && !QFile::rename(stagingKeys, finalKeys))
+        return makeError(QStringLiteral("drm.key_store"), QStringLiteral("published %1 but could not name its key file").arg(done.version), finalKeys);
+    m_publisher->removeStaleStaging(m_options.idempotencyKey); // the dead attempt's lock and checkpoints
+    stage(QStringLiteral("publish"), 100, QStringLiteral("already published as %1 by an earlier attempt").arg(done.version), true);
+    return out;
 }
 
 Status AssetRun::analyseAndTranscode()
@@ -125,7 +292,7 @@ Status AssetRun::analyseAndTranscode()
     const bool hasAudio = m_probe.bestAudio() != nullptr && !m_preset.audio.isEmpty();
     // Thumbnails run beside loudness analysis and the transcode (seek-based and cheap).
     QFuture<Result<ThumbnailResult>> thumbs;
-    if (m_preset.thumbnails.enabled && hasVideo) {
+    if (m_preset.thumbnails.enabled && hasVideo && !resumed(cs::kThumbnails)) {
         const QString dir = QDir(m_staging).filePath(QStringLiteral("thumbnails"));
         QDir().mkpath(dir);
         ThumbnailOptions o;
@@ -135,25 +302,30 @@ Status AssetRun::analyseAndTranscode()
         o.columns = m_preset.thumbnails.columns;
         o.rows = m_preset.thumbnails.rows;
         o.jpegQuality = m_preset.thumbnails.jpegQuality;
-        thumbs = QtConcurrent::run([this, dir, o] { return makeThumbnails(m_source, dir, o, m_progress, m_cancel); });
+        thumbs = QtConcurrent::run([this, dir, o]() -> Result<ThumbnailResult> {
+            Result<ThumbnailResult> t = makeThumbnails(m_source, dir, o, m_progress, m_cancel);
+            if (!t) return t;
+            if (Status s = completed(cs::kThumbnails, thumbnailsToJson(*t), {QStringLiteral("thumbnails")}); !s) return s.error();
+            return t;
+        });
     }
-    m_job = TranscodeJob{QFileInfo(m_source).absoluteFilePath(), m_probe, m_preset, m_plan, m_staging, std::nullopt,
-                         m_preset.loudness.truePeakDbtp};
     Status status;
-    if (m_preset.loudness.enabled && hasAudio) {
+    if (m_preset.loudness.enabled && hasAudio && !resumed(cs::kLoudness)) {
         stage(QStringLiteral("loudness"), 0);
         Result<LoudnessOutcome> loud = analyseSourceLoudness(m_source, m_preset, m_progress, m_cancel);
         if (loud) {
             m_loudness = std::move(loud).value();
             m_job.normalization = m_loudness->plan;
+            status = completed(cs::kLoudness, loudnessToJson(*m_loudness), {});
         } else {
             status = loud.error();
         }
     }
-    if (status.ok()) {
+    if (status.ok() && !resumed(cs::kTranscode)) {
         Result<TranscodeResult> result = transcode(m_job, m_progress, m_cancel);
         if (result) m_result = std::move(result).value();
         else status = result.error();
+        if (status.ok()) status = completed(cs::kTranscode, transcodeToJson(m_result, m_staging), transcodeOutputs(m_result, m_staging));
     }
     if (thumbs.isValid()) {
         thumbs.waitForFinished(); // never leave it writing into a folder we may remove
@@ -166,21 +338,24 @@ Status AssetRun::analyseAndTranscode()
 
 Status AssetRun::finishPackage()
 {
-    if (m_loudness) {
+    if (m_loudness && !resumed(cs::kRemeasure)) {
         stage(QStringLiteral("loudness"), 50, QStringLiteral("measuring the encoded audio"));
+        m_loudness->renditions.clear();
         if (Status s = measureOutputs(*m_loudness, m_result, m_staging, m_cancel); !s) return s;
         if (Status s = saveJson(QDir(m_staging).filePath(QStringLiteral("loudness.json")), m_loudness->curvesJson()); !s) return s;
+        if (Status s = completed(cs::kRemeasure, loudnessToJson(*m_loudness), {QStringLiteral("loudness.json")}); !s) return s;
         stage(QStringLiteral("loudness"), 100);
     }
-    if (m_preset.qc.enabled) {
+    if (m_preset.qc.enabled && !resumed(cs::kQc)) {
         stage(QStringLiteral("qc"), 0);
         Result<QcReport> qc = runQc(qcInputFor(m_job, m_result), m_preset.qc.rules, m_progress, m_cancel);
         if (!qc) return qc.error();
         m_qc = std::move(qc).value();
         if (Status s = saveJson(QDir(m_staging).filePath(QStringLiteral("qc.json")), m_qc->toJson()); !s) return s;
+        if (Status s = completed(cs::kQc, m_qc->toJson(), {QStringLiteral("qc.json")}); !s) return s;
         stage(QStringLiteral("qc"), 100, m_qc->passed() ? QStringLiteral("passed") : QStringLiteral("failed"));
     }
-    if (m_drm) {
+    if (m_drm && !resumed(cs::kEncrypt)) {
         if (Status s = protect(); !s) return s;
     }
     stage(QStringLiteral("package"), 0);
@@ -205,6 +380,8 @@ Status AssetRun::protect()
     Result<QString> keys = writeKeyStore(*m_drm, m_publisher->assetDir(), QFileInfo(m_staging).fileName(), m_assetName);
     if (!keys) return keys.error();
     m_stagingKeys = *keys;
+    const QJsonObject data{{QStringLiteral("drm"), drmToJson(*m_drm)}, {QStringLiteral("result"), transcodeToJson(m_result, m_staging)}};
+    if (Status s = completed(cs::kEncrypt, data, transcodeOutputs(m_result, m_staging)); !s) return s;
     stage(QStringLiteral("encrypt"), 100);
     return {};
 }
@@ -221,7 +398,12 @@ Result<PublishedAsset> AssetRun::publish()
                       m_qc ? &*m_qc : nullptr, qcPassed ? QStringLiteral("published") : QStringLiteral("qc_failed")};
     QJsonObject manifest = buildManifest(in);
     if (m_drm) manifest.insert(QStringLiteral("drm"), m_drm->manifestJson());
-    Result<QString> version = m_publisher->publish(m_staging, manifest, qcPassed ? Publisher::Current::Move : Publisher::Current::Keep);
+    if (isJob()) // lets a later attempt find this version (adoptPublished) and readers trace it to its job
+        manifest.insert(QStringLiteral("job"), QJsonObject{{QStringLiteral("id"), m_options.jobId},
+                                                           {QStringLiteral("idempotency_key"), m_options.idempotencyKey}});
+    const bool gated = qcPassed && m_preset.qc.requireApproval; // approval gate: publish, keep `current`
+    if (gated) out.status = PublishedAsset::Status::AwaitingApproval;
+    Result<QString> version = m_publisher->publish(m_staging, manifest, qcPassed && !gated ? Publisher::Current::Move : Publisher::Current::Keep);
     if (!version) return version.error();
     out.version = *version;
     out.versionDir = QDir(out.assetDir).filePath(out.version);
@@ -241,6 +423,7 @@ Result<PublishedAsset> AssetRun::run(const ProbeResult *probed)
 {
     m_clock.start();
     Status s = prepare(probed);
+    if (s.ok() && m_adopted) return *m_adopted;
     if (s.ok()) s = analyseAndTranscode();
     if (s.ok()) s = finishPackage();
     if (s.ok() && m_cancel.isCanceled()) s = canceled(m_source);

@@ -7,6 +7,20 @@
 // between and inside stages. On any failure or cancel the staging folder is removed and
 // nothing is published. A QC failure publishes the version for review without moving
 // `current` and returns status QcFailed.
+//
+// Job runs (options.jobId and idempotencyKey set, as exec-job does) are resumable: they
+// build in OUT/<asset>/.staging-job-<id>, and after each completed stage (thumbnails,
+// loudness analysis, transcode + package, loudness re-measure, QC, encrypt) a checkpoint
+// (StageCheckpoint) records its result and output files. A later run of the same job skips
+// every stage whose checkpoint still matches the files on disk, with a stage event marked
+// `resumed` (percent 100), and runs the rest after deleting their partial outputs. A job whose
+// key is already published in OUT/<asset> (a run that died after publishing) is not run
+// again: that version is returned (its `current` link and key file finished if needed).
+// The manifest of a job run records "job": {"id", "idempotency_key"}.
+//
+// Test hook: RENDITION_TEST_KILL_AFTER_STAGE=<stage> (one of the checkpoint names above:
+// thumbnails, loudness, transcode, remeasure, qc, encrypt) makes the process SIGKILL itself
+// right after that stage's checkpoint is written, like a machine dying at that point.
 
 #include "media/Probe.h"
 #include "model/Preset.h"
@@ -21,10 +35,24 @@ struct AssetRunOptions {
     QString outRoot;          // OUT: the asset lands in OUT/<asset>/<version>/
     QString assetName;        // empty: assetNameFor(source, preset)
     ProbeOptions probe;
+    QString jobId;            // a queued job's id: the run is resumable (see above); empty: plain run
+    QString idempotencyKey;   // the job's key (JobSpec); checkpoints are only reused for the same key
 };
 
+// Checkpoint names, in pipeline order (also the `stage` of `resumed` events).
+namespace checkpointstage {
+inline const QString kThumbnails = QStringLiteral("thumbnails");
+inline const QString kLoudness = QStringLiteral("loudness");
+inline const QString kTranscode = QStringLiteral("transcode");
+inline const QString kRemeasure = QStringLiteral("remeasure");
+inline const QString kQc = QStringLiteral("qc");
+inline const QString kEncrypt = QStringLiteral("encrypt");
+} // namespace checkpointstage
+
 struct PublishedAsset {
-    enum class Status { Invalid = 0, Published, QcFailed };
+    // AwaitingApproval: QC passed but the preset requires approval (qc.require_approval):
+    // published like QcFailed, without moving `current` (see core/queue/Approval.h).
+    enum class Status { Invalid = 0, Published, QcFailed, AwaitingApproval };
     Status status = Status::Invalid;
     QString assetName;
     QString assetDir;     // OUT/<asset>

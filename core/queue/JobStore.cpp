@@ -39,7 +39,8 @@ const struct {
 } kStateNames[] = {
     {JobState::Queued, "queued"},       {JobState::Running, "running"},    {JobState::Paused, "paused"},
     {JobState::Succeeded, "succeeded"}, {JobState::QcFailed, "qc_failed"}, {JobState::Failed, "failed"},
-    {JobState::Canceled, "canceled"},   {JobState::Dead, "dead"},
+    {JobState::Canceled, "canceled"},   {JobState::Dead, "dead"},      {JobState::AwaitingApproval, "awaiting_approval"},
+    {JobState::Rejected, "rejected"},
 };
 
 } // namespace
@@ -71,12 +72,15 @@ bool isAllowedTransition(JobState from, JobState to)
     case S::Running:
         return true; // back to queued (retry, recovery), paused, any outcome
     case S::Paused:
-        return to == S::Queued || to == S::Canceled;
+        return to == S::Queued || to == S::Running || to == S::Canceled; // resume (not started / stopped worker)
     case S::Failed:
         return to == S::Queued || to == S::Dead;
+    case S::AwaitingApproval:
+        return to == S::Succeeded || to == S::Rejected;
     case S::QcFailed:
     case S::Canceled:
     case S::Dead:
+    case S::Rejected:
         return to == S::Queued; // retry
     case S::Succeeded:
     case S::Invalid:
@@ -90,7 +94,8 @@ bool isAllowedTransition(JobState from, JobState to)
 namespace detail {
 
 const char *const kJobColumns = "id, batch_id, asset_id, spec_json, idempotency_key, state, priority, "
-                                "position, attempts, last_stage, published_dir, created_at, updated_at";
+                                "position, attempts, last_stage, published_dir, created_at, updated_at, "
+                                "resume_state, review_note, reviewed_at, rerun_of";
 const char *const kAttemptColumns = "id, job_id, attempt, stage, started_at, ended_at, worker, error_code, "
                                     "error_message, log_tail";
 
@@ -126,6 +131,10 @@ JobRecord jobFromQuery(const QSqlQuery &q)
     r.publishedDir = q.value(10).toString();
     r.createdAt = fromIso(q.value(11));
     r.updatedAt = fromIso(q.value(12));
+    r.resumeState = jobStateFromName(q.value(13).toString());
+    r.reviewNote = q.value(14).toString();
+    r.reviewedAt = fromIso(q.value(15));
+    r.rerunOf = q.value(16).toString();
     return r;
 }
 
@@ -243,6 +252,17 @@ Status JobStore::configure()
 
 Status JobStore::migrate()
 {
+    // Migrations may rebuild tables (SQLite cannot alter a CHECK constraint); with foreign
+    // keys on, dropping the old table would cascade into its children. The pragma is a no-op
+    // inside a transaction, so it brackets it; foreign_key_check verifies the result.
+    if (Result<QSqlQuery> q = run(QStringLiteral("PRAGMA foreign_keys = OFF")); !q) return q.error();
+    Status status = migrateInTransaction();
+    if (Result<QSqlQuery> q = run(QStringLiteral("PRAGMA foreign_keys = ON")); !q && status.ok()) return q.error();
+    return status;
+}
+
+Status JobStore::migrateInTransaction()
+{
     StoreTransaction tx(*this);
     if (Status s = tx.begin(); !s) return s;
     if (Result<QSqlQuery> q = run(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
@@ -275,6 +295,14 @@ Status JobStore::migrate()
             return q.error();
         }
         qCDebug(lcStore) << "migrated" << m_path << "to schema" << m.version;
+    }
+    Result<QSqlQuery> check = run(QStringLiteral("PRAGMA foreign_key_check"));
+    if (!check) return check.error();
+    if (check->next()) {
+        return storeError(QStringLiteral("store.migrate"),
+                          QStringLiteral("The job database has rows pointing at missing rows (table %1); restore "
+                                         "a backup or move the file aside to start an empty queue.")
+                              .arg(check->value(0).toString()));
     }
     return tx.commit();
 }

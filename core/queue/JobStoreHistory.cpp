@@ -88,9 +88,15 @@ Result<QList<JobRecord>> JobStore::recoverInterrupted()
         run(QStringLiteral("UPDATE stage_attempts SET ended_at = ?, error_code = 'worker.interrupted',"
                            " error_message = 'The process running this stage ended without finishing it (crash, kill"
                            " or power loss); the job was queued again.'"
-                           " WHERE ended_at IS NULL AND job_id IN (SELECT id FROM jobs WHERE state = 'running')"),
+                           " WHERE ended_at IS NULL AND job_id IN (SELECT id FROM jobs WHERE state = 'running'"
+                           "   OR (state = 'paused' AND resume_state = 'running'))"),
             {now});
     if (!close) return close.error();
+    // Paused while running: the worker is gone, so resuming means queueing it again.
+    Result<QSqlQuery> paused = run(QStringLiteral("UPDATE jobs SET resume_state = 'queued', updated_at = ?"
+                                                  " WHERE state = 'paused' AND resume_state = 'running'"),
+                                   {now});
+    if (!paused) return paused.error();
     Result<QSqlQuery> requeue =
         run(QStringLiteral("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'"), {now});
     if (!requeue) return requeue.error();
@@ -106,17 +112,18 @@ Result<QList<JobRecord>> JobStore::recoverInterrupted()
 Status JobStore::recordPublished(const QString &jobId, JobState finalState, const QString &versionDir,
                                  const QList<RenditionRecord> &renditions)
 {
-    if (finalState != JobState::Succeeded && finalState != JobState::QcFailed) {
-        return storeError(
-            QStringLiteral("store.bad_transition"),
-            QStringLiteral("A published job ends succeeded or qc_failed, not %1.").arg(jobStateName(finalState)));
+    if (finalState != JobState::Succeeded && finalState != JobState::QcFailed
+        && finalState != JobState::AwaitingApproval) {
+        return storeError(QStringLiteral("store.bad_transition"),
+                          QStringLiteral("A published job ends succeeded, qc_failed or awaiting_approval, not %1.")
+                              .arg(jobStateName(finalState)));
     }
     StoreTransaction tx(*this);
     if (Status s = tx.begin(); !s) return s;
     if (Status s = checkTransition(jobId, finalState); !s) return s;
     Result<QSqlQuery> update =
-        run(QStringLiteral("UPDATE jobs SET state = ?, published_dir = ?, last_stage = 'publish', updated_at = ?"
-                           " WHERE id = ?"),
+        run(QStringLiteral("UPDATE jobs SET state = ?, published_dir = ?, last_stage = 'publish', updated_at = ?,"
+                           " resume_state = '' WHERE id = ?"),
             {jobStateName(finalState), versionDir, nowIso(), jobId});
     if (!update) return update.error();
     Result<QSqlQuery> clear = run(QStringLiteral("DELETE FROM renditions WHERE job_id = ?"), {jobId});
@@ -174,7 +181,8 @@ Status JobStore::moveToDeadLetters(const QString &jobId, const QString &reason, 
             {jobId, reason, QString::fromUtf8(QJsonDocument(letter).toJson(QJsonDocument::Compact)), now});
     if (!insert) return insert.error();
     Result<QSqlQuery> update =
-        run(QStringLiteral("UPDATE jobs SET state = 'dead', updated_at = ? WHERE id = ?"), {now, jobId});
+        run(QStringLiteral("UPDATE jobs SET state = 'dead', resume_state = '', updated_at = ? WHERE id = ?"),
+            {now, jobId});
     if (!update) return update.error();
     return tx.commit();
 }

@@ -183,10 +183,14 @@ Status JobStore::setState(const QString &jobId, JobState state, const QString &s
     StoreTransaction tx(*this);
     if (Status s = tx.begin(); !s) return s;
     if (Status s = checkTransition(jobId, state); !s) return s;
+    // Entering "paused" remembers what to resume to (the old state); leaving it forgets.
+    const QString to = jobStateName(state);
     Result<QSqlQuery> q = run(QStringLiteral("UPDATE jobs SET state = ?, updated_at = ?,"
-                                             " last_stage = CASE WHEN ? = '' THEN last_stage ELSE ? END"
+                                             " last_stage = CASE WHEN ? = '' THEN last_stage ELSE ? END,"
+                                             " resume_state = CASE WHEN ? <> 'paused' THEN ''"
+                                             "   WHEN state = 'paused' THEN resume_state ELSE state END"
                                              " WHERE id = ?"),
-                              {jobStateName(state), nowIso(), stage, stage, jobId});
+                              {to, nowIso(), stage, stage, to, jobId});
     if (!q) return q.error();
     return tx.commit();
 }

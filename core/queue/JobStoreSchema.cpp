@@ -53,6 +53,39 @@ const QList<StoreMigration> &jobStoreMigrations()
                             " sha256 TEXT NOT NULL, queued_job_id TEXT REFERENCES jobs(id),"
                             " PRIMARY KEY (path, size, mtime, sha256))"),
          }},
+        {2,
+         {
+             // Queue-wide settings shared by every process on the file ("paused" = "1" | "0").
+             QStringLiteral("CREATE TABLE queue_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             // SQLite cannot change a CHECK constraint: rebuild jobs with the new states and
+             // columns (JobStore::migrate() runs migrations with foreign keys off, so dropping
+             // the old table cascades nothing; the references name "jobs" and follow the rename).
+             QStringLiteral("CREATE TABLE jobs_v2 ("
+                            " id TEXT PRIMARY KEY,"
+                            " batch_id TEXT REFERENCES batches(id),"
+                            " asset_id INTEGER REFERENCES assets(id),"
+                            " spec_json TEXT NOT NULL, idempotency_key TEXT NOT NULL,"
+                            " state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'paused', 'succeeded',"
+                            "   'qc_failed', 'failed', 'canceled', 'dead', 'awaiting_approval', 'rejected')),"
+                            " priority INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL,"
+                            " attempts INTEGER NOT NULL DEFAULT 0, last_stage TEXT NOT NULL DEFAULT '',"
+                            " published_dir TEXT NOT NULL DEFAULT '',"
+                            " created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                            " resume_state TEXT NOT NULL DEFAULT '',"  // while paused: 'queued' | 'running'
+                            " review_note TEXT NOT NULL DEFAULT '', reviewed_at TEXT,"
+                            " rerun_of TEXT NOT NULL DEFAULT '')"),
+             // v1 could only pause queued jobs: they resume to queued.
+             QStringLiteral("INSERT INTO jobs_v2 (id, batch_id, asset_id, spec_json, idempotency_key, state, priority,"
+                            " position, attempts, last_stage, published_dir, created_at, updated_at, resume_state)"
+                            " SELECT id, batch_id, asset_id, spec_json, idempotency_key, state, priority, position,"
+                            " attempts, last_stage, published_dir, created_at, updated_at,"
+                            " CASE WHEN state = 'paused' THEN 'queued' ELSE '' END FROM jobs"),
+             QStringLiteral("DROP TABLE jobs"),
+             QStringLiteral("ALTER TABLE jobs_v2 RENAME TO jobs"),
+             QStringLiteral("CREATE INDEX jobs_runnable ON jobs (state, priority DESC, position)"),
+             QStringLiteral("CREATE INDEX jobs_key ON jobs (idempotency_key, state)"),
+             QStringLiteral("CREATE INDEX jobs_batch ON jobs (batch_id)"),
+         }},
     };
     return migrations;
 }

@@ -1,5 +1,7 @@
 #include "queue/WorkerPool.h"
 
+#include "queue/WorkerPoolChild.h"
+
 #include "media/EncoderSelector.h"
 
 #include <QDir>
@@ -16,8 +18,11 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <csignal>
 #include <limits>
 #include <utility>
+
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcPool, "rendition.queue.pool")
 
@@ -56,24 +61,6 @@ bool wantsHardware(const JobSpec &spec)
 
 } // namespace
 
-struct WorkerPool::Child {
-    QString jobId;
-    PoolKind kind = PoolKind::Invalid;
-    int attempt = 0;
-    qint64 attemptId = 0;
-    QProcess *process = nullptr; // parented to the pool; deleteLater() when done
-    QTimer *watchdog = nullptr;
-    QTimer *killTimer = nullptr;
-    QElapsedTimer sinceProgress;
-    KillReason killReason = KillReason::None;
-    QByteArray stdoutBuffer;
-    QByteArray stderrBuffer;
-    QStringList logTail;
-    QString lastStage;
-    std::optional<Error> reported; // the child's "failed" event
-    QJsonObject outcome;           // the child's "published" / "qc_failed" event
-};
-
 QString poolKindName(PoolKind k)
 {
     switch (k) {
@@ -92,6 +79,7 @@ QString jobOutcomeName(JobOutcome o)
     case JobOutcome::QcFailed: return QStringLiteral("qc_failed");
     case JobOutcome::Canceled: return QStringLiteral("canceled");
     case JobOutcome::Dead: return QStringLiteral("dead");
+    case JobOutcome::AwaitingApproval: return QStringLiteral("awaiting_approval");
     case JobOutcome::Invalid: break;
     }
     return QStringLiteral("invalid");
@@ -144,6 +132,14 @@ Status WorkerPool::start()
     Result<QList<JobRecord>> recovered = m_store.recoverInterrupted();
     if (!recovered) return recovered.error();
     for (const JobRecord &r : *recovered) qCInfo(lcPool) << "requeued interrupted job" << r.id;
+    Result<bool> paused = m_store.isQueuePaused();
+    if (!paused) return paused.error();
+    m_queuePaused = *paused;
+    if (Result<qint64> version = m_store.dataVersion(); version) m_dataVersion = *version;
+    m_storePoll = new QTimer(this);
+    m_storePoll->setInterval(std::max(10, m_options.storePollMs));
+    connect(m_storePoll, &QTimer::timeout, this, &WorkerPool::pollStore);
+    m_storePoll->start();
     m_started = true;
     poke();
     return {};
@@ -168,6 +164,18 @@ int WorkerPool::slots(PoolKind kind) const
     case PoolKind::Invalid: break;
     }
     return 0;
+}
+
+void WorkerPool::setSlots(PoolKind kind, int slots)
+{
+    slots = std::max(0, slots);
+    switch (kind) {
+    case PoolKind::Cpu: m_options.cpuSlots = slots; break;
+    case PoolKind::Hardware: m_options.hardwareSlots = slots; break;
+    case PoolKind::Light: m_options.lightSlots = slots; break;
+    case PoolKind::Invalid: return;
+    }
+    poke();
 }
 
 int WorkerPool::running(PoolKind kind) const
@@ -203,7 +211,11 @@ void WorkerPool::report(const Status &s)
 void WorkerPool::pump()
 {
     // Queued jobs in run order; each takes the first free slot of its kind. Jobs waiting
-    // for their retry time are skipped (their timer pokes again).
+    // for their retry time are skipped (their timer pokes again). A paused queue starts nothing.
+    if (m_queuePaused) {
+        checkIdle();
+        return;
+    }
     Result<QList<JobRecord>> queued = m_store.list(JobFilter{{JobState::Queued}, {}, -1});
     if (!queued) {
         report(queued.error());
@@ -220,6 +232,8 @@ void WorkerPool::pump()
         }
         const PoolKind kind = kindFor(*spec);
         if (running(kind) >= slots(kind)) continue;
+        QElapsedTimer claimClock;
+        claimClock.start();
         // Claim it: the head through claimNext(), others by a checked queued → running move
         // (this pool is the store's only runner, see JobStore::recoverInterrupted()).
         if (head) {
@@ -231,12 +245,12 @@ void WorkerPool::pump()
             report(s);
             continue;
         }
-        launch(record, kind);
+        launch(record, kind, claimClock);
     }
     checkIdle();
 }
 
-bool WorkerPool::launch(const JobRecord &record, PoolKind kind)
+bool WorkerPool::launch(const JobRecord &record, PoolKind kind, const QElapsedTimer &claimClock)
 {
     auto child = std::make_unique<Child>();
     Child &c = *child;
@@ -264,6 +278,8 @@ bool WorkerPool::launch(const JobRecord &record, PoolKind kind)
     c.process->setProgram(m_options.program);
     c.process->setArguments({QStringLiteral("exec-job"), specPath});
     c.process->setProcessChannelMode(QProcess::SeparateChannels);
+    // Its own process group, so pause/resume/cancel reach whatever the child starts too.
+    c.process->setChildProcessModifier([] { ::setpgid(0, 0); });
     const QString jobId = record.id;
     connect(c.process, &QProcess::readyReadStandardOutput, this, [this, jobId] {
         if (auto it = m_children.find(jobId); it != m_children.end()) onStdout(*it->second);
@@ -313,6 +329,7 @@ bool WorkerPool::launch(const JobRecord &record, PoolKind kind)
     else c.attemptId = *attemptId;
     c.sinceProgress.start();
     c.watchdog->start();
+    c.claimToStartMs = double(claimClock.nsecsElapsed()) / 1e6;
     qCInfo(lcPool) << "started job" << jobId << "attempt" << c.attempt << "pid" << c.process->processId()
                    << "pool" << poolKindName(kind);
     Q_EMIT jobStarted(jobId, c.attempt, c.process->processId());
@@ -363,14 +380,14 @@ void WorkerPool::handleLine(Child &c, const QByteArray &line)
         e.fps = o.value(QStringLiteral("fps")).toDouble();
         e.etaSeconds = o.value(QStringLiteral("eta_s")).toDouble(-1);
         if (e.stage != c.lastStage && c.killReason == KillReason::None) {
-            c.lastStage = e.stage;
-            report(m_store.setState(c.jobId, JobState::Running, e.stage));
+            c.lastStage = e.stage; // the stage only: a pause made meanwhile (here or elsewhere) stays
+            report(m_store.setStage(c.jobId, e.stage));
         }
         Q_EMIT jobProgress(c.jobId, e);
     } else if (event == u"failed") {
         c.reported = makeError(o.value(QStringLiteral("code")).toString(), o.value(QStringLiteral("message")).toString(),
                                o.value(QStringLiteral("context")).toString());
-    } else if (event == u"published" || event == u"qc_failed") {
+    } else if (event == u"published" || event == u"qc_failed" || event == u"awaiting_approval") {
         c.outcome = o;
     }
 }
@@ -378,6 +395,10 @@ void WorkerPool::handleLine(Child &c, const QByteArray &line)
 void WorkerPool::onWatchdog(Child &c)
 {
     if (c.killReason != KillReason::None) return;
+    if (c.paused) { // stopped on purpose: paused time is not a stall
+        c.sinceProgress.restart();
+        return;
+    }
     if (c.sinceProgress.elapsed() > qint64(m_options.stallSeconds) * 1000) {
         qCWarning(lcPool) << "job" << c.jobId << "made no progress for" << m_options.stallSeconds << "s: stopping it";
         terminate(c, KillReason::Stalled);
@@ -399,28 +420,10 @@ void WorkerPool::terminate(Child &c, KillReason reason)
     c.killReason = reason;
     c.watchdog->stop();
     c.process->terminate(); // SIGTERM: the child cancels politely and removes its staging
+    // A stopped child (paused, or frozen from outside) handles SIGTERM only once continued.
+    signalGroup(c, SIGCONT);
+    c.paused = false;
     c.killTimer->start();   // SIGKILL if it has not ended after the grace period
-}
-
-bool WorkerPool::cancel(const QString &jobId)
-{
-    if (auto it = m_children.find(jobId); it != m_children.end()) {
-        terminate(*it->second, KillReason::Canceled);
-        return true;
-    }
-    Result<std::optional<JobRecord>> record = m_store.job(jobId);
-    if (!record || !record->has_value() || record->value().state != JobState::Queued) return false;
-    if (auto it = m_delayed.find(jobId); it != m_delayed.end()) {
-        delete it->second;
-        m_delayed.erase(it);
-    }
-    if (Status s = m_store.setState(jobId, JobState::Canceled); !s) {
-        report(s);
-        return false;
-    }
-    Q_EMIT jobFinished(jobId, JobOutcome::Canceled, Error{});
-    checkIdle();
-    return true;
 }
 
 void WorkerPool::onFinished(const QString &jobId, int exitCode, bool crashed)
@@ -430,8 +433,15 @@ void WorkerPool::onFinished(const QString &jobId, int exitCode, bool crashed)
     std::unique_ptr<Child> owned = std::move(it->second);
     m_children.erase(it);
     Child &c = *owned;
+    QElapsedTimer exitClock;
+    exitClock.start();
     c.watchdog->stop();
     c.killTimer->stop();
+    // Paused in the store (by us, or by another process before our poll saw it): the
+    // outcome is recorded from "running".
+    if (Result<std::optional<JobRecord>> now = m_store.job(jobId);
+        now && now->has_value() && now->value().state == JobState::Paused)
+        report(m_store.setState(jobId, JobState::Running));
     if (c.process->error() == QProcess::FailedToStart) exitCode = -1;
     else {
         onStdout(c);
@@ -456,7 +466,10 @@ void WorkerPool::onFinished(const QString &jobId, int exitCode, bool crashed)
     };
 
     const bool hasOutcome = !c.outcome.isEmpty();
-    if (!crashed && exitCode == kExitPublished && hasOutcome) published(JobState::Succeeded, JobOutcome::Succeeded);
+    const bool awaiting = c.outcome.value(QStringLiteral("event")).toString() == u"awaiting_approval";
+    if (!crashed && exitCode == kExitPublished && hasOutcome && awaiting)
+        published(JobState::AwaitingApproval, JobOutcome::AwaitingApproval);
+    else if (!crashed && exitCode == kExitPublished && hasOutcome) published(JobState::Succeeded, JobOutcome::Succeeded);
     else if (!crashed && exitCode == kExitQcFailed && hasOutcome) published(JobState::QcFailed, JobOutcome::QcFailed);
     else if (c.killReason == KillReason::Canceled) {
         const Error e = makeError(QStringLiteral("canceled"), QStringLiteral("the job was canceled"), c.jobId);
@@ -491,6 +504,7 @@ void WorkerPool::onFinished(const QString &jobId, int exitCode, bool crashed)
                           QStringLiteral("the worker ended with exit code %1 without a result").arg(exitCode), c.lastStage);
         finishFailed(c, e);
     }
+    Q_EMIT schedulingMeasured(c.jobId, c.claimToStartMs, double(exitClock.nsecsElapsed()) / 1e6);
     poke();
     checkIdle();
 }
@@ -542,7 +556,7 @@ void WorkerPool::checkIdle()
 {
     if (!m_children.empty() || !m_delayed.empty() || m_pumpScheduled) return;
     Result<std::optional<JobRecord>> next = m_store.nextRunnable();
-    if (next && next->has_value()) return;
+    if (next && next->has_value()) return; // runnable now, or waiting for the queue to resume
     Q_EMIT idle();
 }
 

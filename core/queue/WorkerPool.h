@@ -28,6 +28,17 @@
 // cancel(): SIGTERM, SIGKILL after the grace period; the job ends "canceled"; the child
 // removes its staging folder (after a SIGKILL the next run of that asset does).
 //
+// Control: setQueuePaused() (persisted in the store: no new job starts, running ones go on);
+// pauseJob() of a running job SIGSTOPs the child's process group (each child leads its own
+// group) and marks it paused in the store, resumeJob() SIGCONTs it; the watchdog does not
+// count paused time as a stall. cancel() of a paused child SIGCONTs it so SIGTERM is handled.
+// Changes made by OTHER processes (`rendition-cli queue pause|resume|cancel`, a second GUI)
+// are picked up by polling the store every `storePollMs`: one PRAGMA data_version query,
+// and only when it changed, the queue flag and the states of this pool's running jobs.
+//
+// Approval gate: a child whose preset requires approval reports "awaiting_approval"; the
+// job is recorded with recordPublished(AwaitingApproval) and finishes with that outcome.
+//
 // Threading: a QObject living in the thread that created it, which must be the store's
 // thread; everything is driven by that thread's event loop (QProcess signals, QTimers):
 // no blocking waits except in the destructor, which kills remaining children and leaves
@@ -46,6 +57,7 @@
 #include <map>
 #include <memory>
 
+class QElapsedTimer;
 class QTimer;
 
 namespace rendition {
@@ -54,8 +66,8 @@ enum class PoolKind { Invalid = 0, Cpu, Hardware, Light };
 QString poolKindName(PoolKind k); // "cpu" | "hardware" | "light"
 
 // A job's final outcome (jobFinished); a retried attempt is reported by attemptFailed.
-enum class JobOutcome { Invalid = 0, Succeeded, QcFailed, Canceled, Dead };
-QString jobOutcomeName(JobOutcome o); // "succeeded" | "qc_failed" | "canceled" | "dead"
+enum class JobOutcome { Invalid = 0, Succeeded, QcFailed, Canceled, Dead, AwaitingApproval };
+QString jobOutcomeName(JobOutcome o); // "succeeded" | "qc_failed" | "canceled" | "dead" | "awaiting_approval"
 
 inline constexpr int kNvencConsumerSessionLimit = 3;
 
@@ -70,6 +82,7 @@ struct WorkerPoolOptions {
     int graceMs = 10000;     // SIGTERM → SIGKILL
     int pollMs = 1000;       // watchdog period (RSS read, stall check)
     int logTailLines = 50;
+    int storePollMs = 500;   // how often changes by other processes are looked for (pause, resume, cancel)
 };
 
 // Working hardware encoder families (nvenc, qsv, vaapi, ...: one device each), with
@@ -89,11 +102,32 @@ public:
     // Looks for runnable jobs (on the next event-loop turn).
     void poke();
 
-    // Polite cancel of a running job (SIGTERM, SIGKILL after the grace period), or an
-    // immediate cancel of a queued / backing-off one. False when the job is not the pool's.
+    // Polite cancel of a running job (SIGTERM — after SIGCONT when paused — SIGKILL after the
+    // grace period), or an immediate cancel of a queued / backing-off / paused-before-start
+    // one. False when the job is not the pool's (or in another state).
     bool cancel(const QString &jobId);
 
+    // Queue-wide pause, persisted in the store (JobStore::setQueuePaused). Emits
+    // queuePausedChanged when the value changes; resuming pokes the pool.
+    Status setQueuePaused(bool paused);
+    // As last written or polled (start() reads it from the store).
+    bool isQueuePaused() const { return m_queuePaused; }
+
+    // Pauses a job: a running child of this pool is stopped (SIGSTOP to its process group)
+    // and the job becomes "paused" in the store; a queued job becomes "paused" (not claimed).
+    // Emits jobPaused. Errors: the store's (store.no_such_job, store.bad_transition).
+    Status pauseJob(const QString &jobId);
+    // Resumes a paused job: a stopped child gets SIGCONT and the job is "running" again; a
+    // job paused before it started goes back to "queued" (and the pool is poked). Emits
+    // jobResumed. Errors: the store's (store.no_such_job, store.bad_transition).
+    Status resumeJob(const QString &jobId);
+    // True while this pool's child for the job is stopped.
+    bool isPaused(const QString &jobId) const;
+
     int slots(PoolKind kind) const;
+    // Changes how many jobs of `kind` may run at once (clamped to ≥ 0), e.g. from the GUI's
+    // settings. Running jobs are never stopped: fewer slots only hold back new launches.
+    void setSlots(PoolKind kind, int slots);
     int running(PoolKind kind) const;
     int runningTotal() const;
     bool isRunning(const QString &jobId) const;
@@ -109,15 +143,23 @@ Q_SIGNALS:
     // Final: the store already holds the outcome. `error` is empty unless Dead.
     void jobFinished(const QString &jobId, rendition::JobOutcome outcome, const rendition::Error &error);
     void storeError(const rendition::Error &error);
-    // Nothing running, nothing waiting for a retry, nothing runnable.
+    // Nothing running, nothing waiting for a retry, nothing runnable. Not emitted while the
+    // queue is paused with queued jobs left (they are waiting, not done).
     void idle();
+    void queuePausedChanged(bool paused);
+    void jobPaused(const QString &jobId);  // also for a pause made by another process (seen by polling)
+    void jobResumed(const QString &jobId); // the job is running or queued again
+    // Scheduling overhead of one attempt (benchmarks, diagnostics), emitted after jobFinished:
+    // claimToStartMs = claim in the store → child started and its attempt recorded;
+    // exitToStoreMs = the pool saw the child exit → the outcome is in the store.
+    void schedulingMeasured(const QString &jobId, double claimToStartMs, double exitToStoreMs);
 
 private:
     struct Child;
     enum class KillReason { Invalid = 0, None, Stalled, Memory, Canceled };
 
     void pump();
-    bool launch(const JobRecord &record, PoolKind kind);
+    bool launch(const JobRecord &record, PoolKind kind, const QElapsedTimer &claimClock);
     void onStdout(Child &c);
     void onStderr(Child &c);
     void handleLine(Child &c, const QByteArray &line);
@@ -129,6 +171,11 @@ private:
     void deadLetter(const QString &jobId, const Error &error, const QString &reason, int attempt);
     void report(const Status &s);
     void checkIdle();
+    void pollStore();
+    void applyQueuePaused(bool paused);
+    bool stopChild(Child &c);
+    bool continueChild(Child &c);
+    void signalGroup(const Child &c, int signal);
 
     JobStore &m_store;
     WorkerPoolOptions m_options;
@@ -137,6 +184,9 @@ private:
     std::map<QString, QTimer *> m_delayed; // job id → its not-before timer
     bool m_started = false;
     bool m_pumpScheduled = false;
+    bool m_queuePaused = false;
+    qint64 m_dataVersion = -1;
+    QTimer *m_storePoll = nullptr;
 };
 
 } // namespace rendition

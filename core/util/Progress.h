@@ -20,6 +20,7 @@ struct ProgressEvent {
     double fps = 0;       // frames per second of the slowest consumer, 0 if n/a
     double etaSeconds = -1; // -1 when unknown
     QString message;
+    bool resumed = false;   // true: the stage was not run, its checkpointed result was reused
 
     QJsonObject toJson() const
     {
@@ -29,7 +30,22 @@ struct ProgressEvent {
         if (fps > 0) o.insert(QStringLiteral("fps"), fps);
         if (etaSeconds >= 0) o.insert(QStringLiteral("eta_s"), etaSeconds);
         if (!message.isEmpty()) o.insert(QStringLiteral("message"), message);
+        if (resumed) o.insert(QStringLiteral("resumed"), true);
         return o;
+    }
+
+    // The inverse of toJson() (missing keys keep their defaults), for readers of JSON-lines events.
+    static ProgressEvent fromJson(const QJsonObject &o)
+    {
+        ProgressEvent e;
+        e.stage = o.value(QStringLiteral("stage")).toString();
+        e.item = o.value(QStringLiteral("item")).toString();
+        e.percent = o.value(QStringLiteral("percent")).toDouble();
+        e.fps = o.value(QStringLiteral("fps")).toDouble();
+        e.etaSeconds = o.value(QStringLiteral("eta_s")).toDouble(-1);
+        e.message = o.value(QStringLiteral("message")).toString();
+        e.resumed = o.value(QStringLiteral("resumed")).toBool();
+        return e;
     }
 };
 

@@ -95,7 +95,8 @@ private Q_SLOTS:
             id = enqueued(*store, 1);
         }
         for (const char *table :
-             {"assets", "batches", "jobs", "stage_attempts", "renditions", "dead_letters", "watched_files"}) {
+             {"assets", "batches", "jobs", "stage_attempts", "renditions", "dead_letters", "watched_files",
+              "queue_settings"}) {
             QCOMPARE(rawScalar(path, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND "
                                                     "name = '%1'")
                                          .arg(QLatin1String(table)))
@@ -103,8 +104,9 @@ private Q_SLOTS:
                      1);
         }
         auto again = openStore(path);
-        QCOMPARE(again->schemaVersion().value(), 1);
-        QCOMPARE(rawScalar(path, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 1); // not re-run
+        QCOMPARE(again->schemaVersion().value(), JobStore::kSchemaVersion);
+        QCOMPARE(rawScalar(path, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 JobStore::kSchemaVersion); // one row per migration, not re-run
         QCOMPARE(again->job(id).value().value().state, JobState::Queued);
         QCOMPARE(again->job(id)->value().spec()->idempotencyKey, spec(1).idempotencyKey);
     }
@@ -198,7 +200,7 @@ private Q_SLOTS:
             QCOMPARE(s.error().code, QStringLiteral("store.bad_transition"));
         };
         QVERIFY(store->setState(id, JobState::Paused));
-        expectRejected(JobState::Running); // a paused job is resumed by queuing it
+        expectRejected(JobState::Succeeded); // a paused job is resumed (queued / running), not finished
         QVERIFY(store->setState(id, JobState::Queued));
         QVERIFY(store->setState(id, JobState::Running, QStringLiteral("validate")));
         QVERIFY(store->setState(id, JobState::Running, QStringLiteral("transcode")));

@@ -1,7 +1,8 @@
 #pragma once
 // The workstation's main window. It only composes panels (one folder each under ui/) and the
-// menus that reach them; panels talk to the core through models and signals, never through
-// the window.
+// menus that reach them; panels talk to the core through the Workspace, models and signals,
+// never through the window. Drops of files or folders anywhere on the window go to the
+// ingest panel.
 
 #include <QMainWindow>
 
@@ -9,19 +10,39 @@ class QTabWidget;
 
 namespace rendition::ui {
 
+class IngestPanel;
+class SettingsPanel;
+class Workspace;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `workspace` must outlive the window.
+    explicit MainWindow(Workspace &workspace, QWidget *parent = nullptr);
 
     // Adds a panel as a tab; the window takes ownership.
     void addPanel(QWidget *panel, const QString &title);
     QTabWidget *tabs() const { return m_tabs; }
+    IngestPanel *ingestPanel() const { return m_ingest; }
+    SettingsPanel *settingsPanel() const { return m_settings; }
+    // The tab showing `panel` becomes current.
+    void showPanel(QWidget *panel);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void buildPanels();
     void buildMenus();
+    void connectQueueing();
 
+    Workspace &m_workspace;
     QTabWidget *m_tabs = nullptr;
+    IngestPanel *m_ingest = nullptr;
+    SettingsPanel *m_settings = nullptr;
+    QWidget *m_queue = nullptr; // the queue panel, shown after queuing
 };
 
 } // namespace rendition::ui

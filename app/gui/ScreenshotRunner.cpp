@@ -1,0 +1,91 @@
+#include "ScreenshotRunner.h"
+
+#include "common/Workspace.h"
+#include "ingest/AssetTableModel.h"
+#include "ingest/IngestPanel.h"
+#include "ingest/IngestScanner.h"
+#include "mainwindow/MainWindow.h"
+#include "queue/WorkerPool.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QItemSelectionModel>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace rendition::ui;
+
+ScreenshotRunner::ScreenshotRunner(MainWindow &window, Workspace &workspace, QString outDir, QObject *parent)
+    : QObject(parent), m_window(window), m_workspace(workspace), m_outDir(std::move(outDir))
+{
+}
+
+void ScreenshotRunner::start()
+{
+    if (!QDir().mkpath(m_outDir)) return fail(QStringLiteral("cannot create %1").arg(m_outDir));
+    AppSettings settings = m_workspace.settings();
+    settings.outputRoot = QDir(m_workspace.dataDir()).filePath(QStringLiteral("screenshot-out"));
+    settings.hardwareSlots = 0;
+    settings.watchFolders.clear();
+    m_workspace.applySettings(settings); // this session only: not saved
+    QTimer::singleShot(kTimeoutMs, this, [this] { fail(QStringLiteral("timed out")); });
+    IngestPanel *ingest = m_window.ingestPanel();
+    if (ingest->scanner()->isRunning())
+        connect(ingest->scanner(), &IngestScanner::finished, this, &ScreenshotRunner::onScanned, Qt::SingleShotConnection);
+    else
+        QTimer::singleShot(0, this, &ScreenshotRunner::onScanned);
+}
+
+void ScreenshotRunner::onScanned()
+{
+    IngestPanel *ingest = m_window.ingestPanel();
+    ingest->view()->selectAll();
+    connect(&m_workspace, &Workspace::batchQueued, this, [this](const QString &, int jobs) { onQueued(jobs); },
+            Qt::SingleShotConnection);
+    connect(&m_workspace, &Workspace::queueFailed, this, [this](const QString &why) { fail(why); }, Qt::SingleShotConnection);
+    if (!ingest->queueSelected(QStringLiteral("proxy-edit"))) captureFrom(0); // nothing usable: panels as they are
+}
+
+void ScreenshotRunner::onQueued(int jobs)
+{
+    if (jobs == 0) return captureFrom(0);
+    connect(&m_workspace.pool(), &rendition::WorkerPool::idle, this, [this] { captureFrom(0); }, Qt::SingleShotConnection);
+    m_workspace.pool().poke();
+}
+
+void ScreenshotRunner::captureFrom(int tab)
+{
+    if (m_done) return;
+    QTabWidget *tabs = m_window.tabs();
+    if (tab >= tabs->count()) {
+        m_done = m_succeeded = true;
+        QApplication::quit();
+        return;
+    }
+    if (tab == 0) { // show the first asset selected, so panels that follow the selection have one
+        QTableView *view = m_window.ingestPanel()->view();
+        view->clearSelection();
+        view->selectionModel()->setCurrentIndex(view->model()->index(0, AssetTableModel::Name),
+                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    tabs->setCurrentIndex(tab);
+    QTimer::singleShot(kSettleMs, this, [this, tab, tabs] {
+        QString slug = tabs->tabText(tab).toLower().remove(u'&');
+        slug.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+        const QString file = QDir(m_outDir).filePath(slug + QStringLiteral(".png"));
+        if (!m_window.grab().save(file)) return fail(QStringLiteral("cannot write %1").arg(file));
+        QTextStream(stdout) << "screenshot " << file << Qt::endl;
+        captureFrom(tab + 1);
+    });
+}
+
+void ScreenshotRunner::fail(const QString &why)
+{
+    if (m_done) return;
+    m_done = true;
+    QTextStream(stderr) << "screenshots: " << why << Qt::endl;
+    QApplication::exit(2);
+}

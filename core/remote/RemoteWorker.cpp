@@ -1,0 +1,130 @@
+#include "remote/RemoteWorker.h"
+
+#include "remote/SqsClient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHostInfo>
+#include <QTextStream>
+
+namespace rendition {
+
+namespace {
+
+void describeMetrics(MetricsRegistry &m)
+{
+    m.describe(QLatin1String(kMetricJobs), MetricType::Counter,
+               QStringLiteral("Jobs-queue messages handled, by outcome (published, qc_failed, reused, failed, dead, released)."));
+    m.describe(QLatin1String(kMetricStageSeconds), MetricType::Summary,
+               QStringLiteral("Time spent per stage (download, pipeline stages of the job process, upload), in seconds."));
+    m.describe(QLatin1String(kMetricQueueLag), MetricType::Summary,
+               QStringLiteral("Time from sending a job message to its receipt by this worker, in seconds."));
+    m.describe(QLatin1String(kMetricBytes), MetricType::Counter,
+               QStringLiteral("Bytes moved to and from S3 by job transfers, by direction."));
+    m.describe(QLatin1String(kMetricRunning), MetricType::Gauge, QStringLiteral("Jobs running now."));
+    m.describe(QLatin1String(kMetricReceived), MetricType::Counter, QStringLiteral("Jobs-queue messages received."));
+    m.add(QLatin1String(kMetricRunning), 0);
+    m.add(QLatin1String(kMetricReceived), 0);
+}
+
+} // namespace
+
+QString defaultWorkerName()
+{
+    return QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+}
+
+RemoteWorker::RemoteWorker(RemoteProfile profile, AwsCredentials credentials, RemoteWorkerOptions options, QObject *parent)
+    : QObject(parent), m_shared(std::make_unique<RemoteWorkerShared>())
+{
+    m_shared->profile = std::move(profile);
+    m_shared->credentials = std::move(credentials);
+    m_shared->options = std::move(options);
+    if (m_shared->options.workerName.isEmpty()) m_shared->options.workerName = defaultWorkerName();
+    describeMetrics(m_shared->metrics);
+    m_watch.setInterval(100);
+    connect(&m_watch, &QTimer::timeout, this, &RemoteWorker::checkFinished);
+    m_grace.setSingleShot(true);
+    connect(&m_grace, &QTimer::timeout, this, [this] { m_shared->hardStop.storeRelaxed(1); });
+}
+
+RemoteWorker::~RemoteWorker()
+{
+    m_shared->stopping.store(true);
+    m_shared->receiveCancel.storeRelaxed(1);
+    m_shared->hardStop.storeRelaxed(1);
+    for (std::thread &t : m_threads)
+        if (t.joinable()) t.join();
+}
+
+Status RemoteWorker::start()
+{
+    const RemoteWorkerOptions &o = m_shared->options;
+    QStringList problems;
+    if (o.program.isEmpty()) problems << QStringLiteral("no program to run jobs with");
+    if (o.workDir.isEmpty() || !QDir().mkpath(o.workDir)) problems << QStringLiteral("work folder \"%1\" cannot be created").arg(o.workDir);
+    if (o.slots < 1) problems << QStringLiteral("slots must be at least 1");
+    if (o.visibilityTimeoutS < 2) problems << QStringLiteral("the visibility timeout must be at least 2 s");
+    if (o.maxReceives < 1) problems << QStringLiteral("max receives must be at least 1");
+    if (!problems.isEmpty())
+        return makeError(QStringLiteral("remote.worker_options"), problems.join(QStringLiteral("; ")));
+    m_live.store(o.slots);
+    for (int i = 0; i < o.slots; ++i) m_threads.emplace_back([this, i] { slotLoop(i); });
+    m_watch.start();
+    return {};
+}
+
+void RemoteWorker::requestStop()
+{
+    if (m_shared->stopping.exchange(true)) return;
+    m_shared->receiveCancel.storeRelaxed(1);
+    QTextStream(stderr) << "worker: stopping; running jobs have " << m_shared->options.graceS << " s to finish\n";
+    m_grace.start(std::max(0, m_shared->options.graceS) * 1000);
+}
+
+int RemoteWorker::count(RemoteOutcome outcome) const
+{
+    return m_counts[int(outcome)].load();
+}
+
+void RemoteWorker::checkFinished()
+{
+    if (m_finished || m_live.load() > 0) return;
+    m_finished = true;
+    m_watch.stop();
+    m_grace.stop();
+    for (std::thread &t : m_threads)
+        if (t.joinable()) t.join();
+    Q_EMIT finished();
+}
+
+void RemoteWorker::slotLoop(int slot)
+{
+    RemoteWorkerShared &s = *m_shared;
+    const QString name = s.options.slots > 1 ? QStringLiteral("%1#%2").arg(s.options.workerName).arg(slot + 1)
+                                             : s.options.workerName;
+    RemoteJobRunner runner(s, name);
+    SqsClient sqs(s.profile.sqsConfig(s.credentials));
+    SqsReceiveOptions receive;
+    receive.maxMessages = 1;
+    receive.waitSeconds = s.options.waitSeconds;
+    receive.visibilityTimeoutS = s.options.visibilityTimeoutS;
+    while (!s.stopping.load()) {
+        Result<QList<SqsMessage>> got = sqs.receive(s.profile.jobsQueueUrl, receive, &s.receiveCancel);
+        if (!got) {
+            if (s.stopping.load()) break;
+            QTextStream(stderr) << "worker " << name << ": receive failed: " << got.error().toString() << '\n';
+            for (int i = 0; i < 20 && !s.stopping.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            continue;
+        }
+        if (got->isEmpty()) {
+            if (s.options.once) break;
+            continue;
+        }
+        const RemoteOutcome outcome = runner.handle(got->constFirst());
+        ++m_counts[int(outcome)];
+    }
+    --m_live;
+}
+
+} // namespace rendition
