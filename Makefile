@@ -7,7 +7,7 @@ JOBS      ?= $(shell nproc)
 DEMO_OUT  ?= $(CURDIR)/demo-out
 CLI        = $(BUILD_DIR)/bin/rendition-cli
 
-.PHONY: all deps build demo test test-full bench package clean
+.PHONY: all deps build demo test test-full bench package screenshots clean
 
 all: build
 
@@ -44,3 +44,7 @@ clean:
 
 package: build
 	cd $(BUILD_DIR) && cpack
+
+# A PNG of every GUI panel into docs/screenshots/ (the app under Xvfb with generated samples).
+screenshots: build
+	@bash scripts/screenshots.sh $(BUILD_DIR)

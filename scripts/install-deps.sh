@@ -11,6 +11,7 @@ DEB_PACKAGES=(
   libebur128-dev libssl-dev libcurl4-openssl-dev
   ffmpeg xvfb xauth imagemagick time
   chromium nodejs npm
+  openjdk-17-jre-headless
 )
 
 # Names that installed packages provide: NodeSource's nodejs provides (and conflicts with)

@@ -27,7 +27,7 @@ start_s3rver() {
   fi
   mkdir -p "$dir/data"
   rm -f "$dir/port"
-  nohup node "$RENDITION_ROOT/tests/remote/s3rver.mjs" --dir "$dir/data" --port "$port" \
+  nohup node --openssl-legacy-provider "$RENDITION_ROOT/tests/remote/s3rver.mjs" --dir "$dir/data" --port "$port" \
     --bucket rendition --port-file "$dir/port" --detach </dev/null >"$dir/log" 2>&1 &
   echo $! >"$dir/pid"
   for _ in $(seq 1 100); do

@@ -5,7 +5,7 @@
 // (manifest.json last), acknowledges; poison messages go to the dead-letter queue after
 // --max-receives deliveries. SIGTERM/SIGINT: no new jobs; running ones get --grace seconds,
 // then are released to the queue. --metrics-port serves Prometheus text on
-// 127.0.0.1:PORT/metrics. --once: end when a long poll finds the queue empty.
+// 127.0.0.1:PORT/metrics. --once: end when the queue is drained (nothing visible or in flight).
 // Exit codes: 0 stopped cleanly, 1 could not start (profile, credentials, port), 2 usage.
 
 #include "CliSupport.h"
@@ -54,7 +54,7 @@ int workerCommand(const QStringList &args)
     addRemoteOption(parser);
     for (const IntOption &o : kIntOptions)
         parser.addOption({QLatin1String(o.name), QLatin1String(o.help), QStringLiteral("N"), QString::number(o.fallback)});
-    parser.addOption({QStringLiteral("once"), QStringLiteral("Stop when a long poll finds the queue empty.")});
+    parser.addOption({QStringLiteral("once"), QStringLiteral("Stop when the queue is drained (no message visible or in flight).")});
     parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Scratch folder (source cache, job folders)."), QStringLiteral("DIR")});
     QTextStream err(stderr);
     if (const std::optional<int> done = parseArguments(parser, args)) return *done;

@@ -11,6 +11,7 @@
 #include "common/Workspace.h"
 #include "ingest/IngestPanel.h"
 #include "mainwindow/MainWindow.h"
+#include "preview/MediaBackend.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,7 +27,7 @@ using namespace rendition::ui;
 
 int main(int argc, char *argv[])
 {
-    if (!qEnvironmentVariableIsSet("QT_MEDIA_BACKEND")) qputenv("QT_MEDIA_BACKEND", QByteArrayLiteral("ffmpeg")); // previews decode with FFmpeg
+    preferFfmpegMediaBackend(); // before QApplication: the previews decode with FFmpeg
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("rendition"));
     QApplication::setOrganizationName(QStringLiteral("Rendition"));

@@ -1,7 +1,8 @@
 #pragma once
 // The scheduling-overhead run shared by bench/scheduling (200 jobs, `make bench`) and the
-// quick integration test (20 jobs, `make test`): N tiny audio-only jobs (copies of a 5 s
-// AAC file, one per job so each has its own asset folder) through a real WorkerPool with real
+// quick integration test (20 jobs, `make test`): N tiny jobs (copies of a 5 s AAC file, one
+// per job so each has its own asset folder; the preset's one video rung is skipped for lack
+// of video, so each job packages one audio rendition) through a real WorkerPool with real
 // `rendition-cli exec-job` children, measuring per job what the POOL adds, not the work:
 //   claim → start : the job is claimed in the store → its child runs and the attempt is recorded
 //   exit → store  : the pool sees the child exit → the outcome (attempt, state, renditions) is stored
@@ -30,7 +31,7 @@ struct SchedulingConfig {
     QString source;  // a tiny media file (the audio_only.m4a fixture)
     QString workDir; // empty folder for copies, outputs and the store
     int jobs = 200;
-    int slots = 2;   // light-pool slots (audio-only jobs run there)
+    int slots = 2;   // concurrent children
 };
 
 struct Stats {
@@ -75,7 +76,9 @@ inline QString statsLine(const char *what, const Stats &s)
 inline Preset schedulingPreset()
 {
     return parsePreset(QByteArray(R"({"schema": "rendition.preset/1", "name": "sched-bench",
-      "ladder": [], "audio": [{"name": "aac-64k", "codec": "aac", "bitrate_kbps": 64}],
+      "ladder": [{"name": "180p", "codec": "h264", "height": 180, "speed": "ultrafast",
+                  "rate_control": {"mode": "crf", "crf": 30}}],
+      "audio": [{"name": "aac-64k", "codec": "aac", "bitrate_kbps": 64}],
       "packaging": {"segment_duration_s": 2, "hls": true, "dash": false},
       "loudness": {"enabled": false}, "thumbnails": {"enabled": false}, "qc": {"enabled": false}})"))
         .value();
@@ -99,9 +102,9 @@ inline SchedulingFigures runScheduling(const SchedulingConfig &config)
 
     WorkerPoolOptions options;
     options.program = config.cli;
-    options.cpuSlots = 1;
+    options.cpuSlots = config.slots; // the rung is skipped (no video): the jobs are audio-only work
     options.hardwareSlots = 0;
-    options.lightSlots = config.slots;
+    options.lightSlots = 1;
     WorkerPool pool(**store, options, RetryPolicy(RetryConfig{100, 400, 1}));
     QList<double> claim, exit, gap;
     std::deque<qint64> freedAtNs; // slots freed and not yet reused

@@ -36,13 +36,13 @@
 namespace rendition {
 
 struct RungEstimate {
-    PlannedRung planned;          // the rung, its output size and folder
-    EncoderChoice encoder;        // what would encode it (with the hardware fallback reason)
-    double frameRate = 0;         // output frames per second (the source's rate)
-    double videoKbps = 0;         // estimated average video bitrate
+    PlannedRung planned;            // the rung, its output size and folder
+    EncoderChoice encoder;          // what would encode it (with the hardware fallback reason)
+    double frameRate = 0;           // output frames per second (the source's rate)
+    double videoKbps = 0;           // estimated average video bitrate
     bool bitrateFromPreset = false; // true: the vbr/cbr target; false: the crf heuristic
-    qint64 estimatedBytes = 0;    // video track, container overhead included
-    double estimatedSeconds = 0;  // this rung's share of the asset's wall-clock time
+    qint64 estimatedBytes = 0;      // video track, container overhead included
+    double estimatedSeconds = 0;    // this rung's share of the asset's wall-clock time
 };
 
 struct AudioEstimate {
@@ -53,17 +53,17 @@ struct AudioEstimate {
 
 struct DryRunResult {
     QString sourcePath;
-    Error error;                  // code empty when the source could be planned
+    Error error; // code empty when the source could be planned
     double durationSeconds = 0;
-    int sourceWidth = 0;          // display size (square pixels)
+    int sourceWidth = 0; // display size (square pixels)
     int sourceHeight = 0;
     double sourceFrameRate = 0;
     QList<RungEstimate> rungs;
     QList<SkippedRung> skipped;
-    QList<AudioEstimate> audio;   // empty when the source has no audio or the preset none
-    double decodeSeconds = 0;     // part of estimatedSeconds
-    qint64 estimatedBytes = 0;    // every rendition together
-    double estimatedSeconds = 0;  // the whole asset, wall clock
+    QList<AudioEstimate> audio;  // empty when the source has no audio or the preset none
+    double decodeSeconds = 0;    // part of estimatedSeconds
+    qint64 estimatedBytes = 0;   // every rendition together
+    double estimatedSeconds = 0; // the whole asset, wall clock
 
     bool ok() const { return error.code.isEmpty(); }
 };
@@ -72,8 +72,8 @@ struct DryRunResult {
 using EncoderResolver = std::function<EncoderChoice(VideoCodec codec, const QString &preference)>;
 
 struct DryRunOptions {
-    int cpuThreads = 0;              // cores the encoders share; 0 = QThread::idealThreadCount()
-    EncoderResolver resolveEncoder;  // empty = chooseEncoder
+    int cpuThreads = 0;             // cores the encoders share; 0 = QThread::idealThreadCount()
+    EncoderResolver resolveEncoder; // empty = chooseEncoder
 };
 
 // Average kbps the crf heuristic expects for `codec` at `crf` and this output (see above).

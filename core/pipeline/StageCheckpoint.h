@@ -24,7 +24,8 @@
 // (partial outputs of the interrupted stage). Chains are independent (thumbnails vs. audio/video).
 //
 // Not thread-safe as an object; write() of different stages may run on different threads.
-// Errors: checkpoint.write, checkpoint.hash (an output could not be read), canceled.
+// Errors: package.write (checkpoint or job.json not written: transient, like any output write),
+// checkpoint.hash (an output could not be read), canceled; read(): see there.
 
 #include "util/Progress.h"
 #include "util/Result.h"

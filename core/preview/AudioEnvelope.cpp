@@ -40,7 +40,10 @@ Result<AudioEnvelope> computeAudioEnvelope(const QStringList &files, const Rendi
                                            const CancelToken &cancel)
 {
     Result<std::unique_ptr<RenditionReader>> opened = RenditionReader::open(files, RenditionReader::Media::Audio, cancel, key);
-    if (!opened) return opened.error();
+    if (!opened) {
+        if (cancel.isCanceled()) return makeError(QStringLiteral("canceled"), QStringLiteral("the level analysis was canceled"), files.value(0));
+        return opened.error();
+    }
     RenditionReader &reader = **opened;
     AudioEnvelope env;
     env.windowSeconds = windowSeconds > 0 ? windowSeconds : 0.1;

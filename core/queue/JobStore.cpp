@@ -160,8 +160,15 @@ StageAttempt attemptFromQuery(const QSqlQuery &q)
 
 Status StoreTransaction::begin()
 {
+    // The pragma cannot change inside a transaction, so it brackets it.
+    if (m_durability == Durability::Durable) {
+        if (Result<QSqlQuery> q = m_store.run(QStringLiteral("PRAGMA synchronous = FULL")); !q) return q.error();
+    }
     Result<QSqlQuery> q = m_store.run(QStringLiteral("BEGIN IMMEDIATE"));
-    if (!q) return q.error();
+    if (!q) {
+        restoreSynchronous();
+        return q.error();
+    }
     m_open = true;
     return {};
 }
@@ -171,7 +178,16 @@ Status StoreTransaction::commit()
     Result<QSqlQuery> q = m_store.run(QStringLiteral("COMMIT"));
     if (!q) return q.error(); // still open: the destructor rolls back
     m_open = false;
+    restoreSynchronous();
     return {};
+}
+
+void StoreTransaction::restoreSynchronous()
+{
+    if (m_durability != Durability::Durable) return;
+    QSqlQuery q(m_store.m_db);
+    if (!q.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
+        qCWarning(lcStore) << "cannot restore synchronous = NORMAL:" << m_store.m_path << q.lastError().text();
 }
 
 StoreTransaction::~StoreTransaction()
@@ -180,6 +196,7 @@ StoreTransaction::~StoreTransaction()
         QSqlQuery q(m_store.m_db);
         if (!q.exec(QStringLiteral("ROLLBACK")))
             qCWarning(lcStore) << "rollback failed:" << m_store.m_path << q.lastError().text();
+        restoreSynchronous();
     }
 }
 
@@ -245,8 +262,9 @@ Status JobStore::configure()
         }
         QThread::msleep(20);
     }
-    // FULL: a commit survives power loss too (the queue must never forget a published job).
-    if (Result<QSqlQuery> q = run(QStringLiteral("PRAGMA synchronous = FULL")); !q) return q.error();
+    // NORMAL by default; durable transactions switch to FULL for their commit (see
+    // Durability in JobStorePrivate.h).
+    if (Result<QSqlQuery> q = run(QStringLiteral("PRAGMA synchronous = NORMAL")); !q) return q.error();
     return {};
 }
 

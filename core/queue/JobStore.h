@@ -23,6 +23,12 @@
 // the job states awaiting_approval and rejected, and the job columns resume_state (what a
 // paused job resumes to), review_note / reviewed_at (approval decision) and rerun_of.
 //
+// Durability: WAL with synchronous = NORMAL for bookkeeping (claims, attempt records,
+// queued/running moves — survive a crash of any process; after power loss the newest of
+// them may roll back, and the job just runs again) and FULL for every commit that must
+// never be forgotten (enqueue, publish, dead letter, approval, cancel), which also flushes
+// the bookkeeping before it. So scheduling a job costs no fsync.
+//
 // Times are UTC, stored as ISO 8601 text with milliseconds; sizes are bytes; file mtimes
 // are milliseconds since the Unix epoch.
 

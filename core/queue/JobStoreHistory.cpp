@@ -30,7 +30,7 @@ QJsonObject attemptToJson(const StageAttempt &a)
 
 Result<qint64> JobStore::recordAttempt(const StageAttempt &a)
 {
-    StoreTransaction tx(*this);
+    StoreTransaction tx(*this, Durability::Bookkeeping);
     if (Status s = tx.begin(); !s) return s.error();
     if (Result<JobState> state = stateOf(a.jobId); !state) return state.error();
     const QDateTime started = a.startedAt.isValid() ? a.startedAt : QDateTime::currentDateTimeUtc();

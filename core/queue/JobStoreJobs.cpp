@@ -140,7 +140,8 @@ Result<std::optional<JobRecord>> JobStore::nextRunnable()
 
 Result<std::optional<JobRecord>> JobStore::claimNext()
 {
-    StoreTransaction tx(*this);
+    // A claim lost to power loss leaves the job queued: it simply runs again.
+    StoreTransaction tx(*this, Durability::Bookkeeping);
     if (Status s = tx.begin(); !s) return s.error();
     Result<std::optional<JobRecord>> next = nextRunnable();
     if (!next || !next->has_value()) return next; // the transaction only read: rolling it back is fine
@@ -180,7 +181,9 @@ Status JobStore::checkTransition(const QString &jobId, JobState to)
 
 Status JobStore::setState(const QString &jobId, JobState state, const QString &stage)
 {
-    StoreTransaction tx(*this);
+    // Moves between queued and running are redone harmlessly when lost; final states are not.
+    const bool bookkeeping = state == JobState::Running || state == JobState::Queued;
+    StoreTransaction tx(*this, bookkeeping ? Durability::Bookkeeping : Durability::Durable);
     if (Status s = tx.begin(); !s) return s;
     if (Status s = checkTransition(jobId, state); !s) return s;
     // Entering "paused" remembers what to resume to (the old state); leaving it forgets.

@@ -34,9 +34,19 @@ namespace rendition {
 // One write transaction, BEGIN IMMEDIATE (takes the write lock up front, waiting up to the
 // busy timeout, so a read-then-write never fails half way with SQLITE_BUSY). Rolls back
 // when destroyed uncommitted. Used on the store's own thread only.
+// How hard a commit holds on. The connection runs with synchronous = NORMAL (in WAL mode a
+// commit survives a crash of the process, and the database stays consistent after power
+// loss, but the last commits may roll back then); a Durable transaction switches to FULL for
+// its commit, which fsyncs the WAL — and with it every earlier NORMAL commit. Bookkeeping
+// (claiming, attempt records, running/queued moves: redone harmlessly when lost) is
+// NORMAL, so scheduling pays no fsync; what must never be forgotten (enqueued jobs,
+// published versions, dead letters, approvals, cancels) is Durable.
+enum class Durability { Invalid = 0, Bookkeeping, Durable };
+
 class StoreTransaction {
 public:
-    explicit StoreTransaction(JobStore &store) : m_store(store) {}
+    explicit StoreTransaction(JobStore &store, Durability durability = Durability::Durable)
+        : m_store(store), m_durability(durability) {}
     ~StoreTransaction();
     StoreTransaction(const StoreTransaction &) = delete;
     StoreTransaction &operator=(const StoreTransaction &) = delete;
@@ -45,7 +55,10 @@ public:
     Status commit();
 
 private:
+    void restoreSynchronous();
+
     JobStore &m_store;
+    Durability m_durability;
     bool m_open = false;
 };
 

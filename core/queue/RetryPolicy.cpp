@@ -14,6 +14,8 @@ bool isTransientCode(const Error &e)
 {
     const QString &c = e.code;
     if (c == u"package.write" || c == u"publish.rename" || c == u"store.busy") return true;
+    // The job's staging folder is still locked by an earlier attempt that has not died yet.
+    if (c == u"publish.busy") return true;
     if (c.endsWith(QLatin1String(".read"))) return true; // source.read, io.read, ...
     if (c == u"worker.killed" || c == u"worker.crashed" || c == u"worker.stalled" || c == u"worker.memory" ||
         c == u"worker.interrupted")

@@ -27,6 +27,20 @@ void describeMetrics(MetricsRegistry &m)
     m.add(QLatin1String(kMetricReceived), 0);
 }
 
+// --once: nothing visible, nothing in flight (a message another worker holds may come back),
+// nothing delayed. An empty long poll alone is not enough: a message whose visibility timeout
+// runs out during the poll is not always returned by it (ElasticMQ), only by the next one.
+bool queueDrained(SqsClient &sqs, const QString &queueUrl)
+{
+    Result<QMap<QString, QString>> a = sqs.queueAttributes(
+        queueUrl, {QStringLiteral("ApproximateNumberOfMessages"), QStringLiteral("ApproximateNumberOfMessagesNotVisible"),
+                   QStringLiteral("ApproximateNumberOfMessagesDelayed")});
+    if (!a) return false;
+    int total = 0;
+    for (const QString &v : std::as_const(*a)) total += v.toInt();
+    return total == 0;
+}
+
 } // namespace
 
 QString defaultWorkerName()
@@ -118,7 +132,7 @@ void RemoteWorker::slotLoop(int slot)
             continue;
         }
         if (got->isEmpty()) {
-            if (s.options.once) break;
+            if (s.options.once && queueDrained(sqs, s.profile.jobsQueueUrl)) break;
             continue;
         }
         const RemoteOutcome outcome = runner.handle(got->constFirst());

@@ -27,7 +27,8 @@ struct RemoteWorkerOptions {
     int maxReceives = 3;         // a delivery with ApproximateReceiveCount ≥ this that fails → DLQ
     int retryDelayS = 10;        // a failed attempt becomes visible again after this
     int graceS = 30;             // SIGTERM: running jobs may finish for this long, then are released
-    bool once = false;           // each slot ends when a long poll finds the queue empty
+    bool once = false;           // each slot ends when a long poll finds nothing and the queue holds
+                                 // no message at all (none visible, in flight or delayed)
     int progressIntervalMs = 2000; // status-queue progress events at most this often per job (and on stage change)
 };
 

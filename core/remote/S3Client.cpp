@@ -169,7 +169,11 @@ Result<S3ObjectInfo> S3Client::head(const QString &key)
     if (!ok)
         info.sizeBytes = -1;
     info.etag = s3UnquotedEtag(response->header("etag"));
-    info.lastModifiedUtc = QDateTime::fromString(QString::fromLatin1(response->header("last-modified")), Qt::RFC2822Date).toUTC();
+    // HTTP dates end in "GMT", which Qt 6.4's RFC 2822 parser does not accept.
+    QString lastModified = QString::fromLatin1(response->header("last-modified")).trimmed();
+    if (lastModified.endsWith(QLatin1String(" GMT")))
+        lastModified = lastModified.chopped(4) + QStringLiteral(" +0000");
+    info.lastModifiedUtc = QDateTime::fromString(lastModified, Qt::RFC2822Date).toUTC();
     info.contentType = QString::fromUtf8(response->header("content-type"));
     for (const auto &[name, value] : response->headers) {
         if (name.startsWith("x-amz-meta-"))

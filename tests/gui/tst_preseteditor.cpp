@@ -13,10 +13,12 @@
 #include "presets/PresetEditorPanel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -38,8 +40,7 @@ constexpr auto kBuiltin = "web-h264-ladder";
 int columnOf(const JsonTableModel *model, const QString &key)
 {
     for (int c = 0; c < model->columnCount(); ++c) {
-        if (model->column(c).key == key)
-            return c;
+        if (model->column(c).key == key) return c;
     }
     qFatal("no column %s", qPrintable(key));
 }
@@ -77,8 +78,7 @@ private:
     // Selects the built-in and duplicates it; returns the editable copy.
     PresetDocument *editableCopy()
     {
-        if (!m_panel->selectPreset(QString::fromLatin1(kBuiltin)) || !m_panel->duplicateCurrent())
-            return nullptr;
+        if (!m_panel->selectPreset(QString::fromLatin1(kBuiltin)) || !m_panel->duplicateCurrent()) return nullptr;
         return m_panel->currentDocument();
     }
 
@@ -335,7 +335,8 @@ private Q_SLOTS:
         file.close();
         const Status syntax = m_panel->importFile(broken);
         QVERIFY(!syntax.ok());
-        QVERIFY2(syntax.error().toString().contains(QLatin1String("broken.json")), qPrintable(syntax.error().toString()));
+        QVERIFY2(syntax.error().toString().contains(QLatin1String("broken.json")),
+                 qPrintable(syntax.error().toString()));
         QVERIFY(m_panel->statusText().contains(QLatin1String("broken.json")));
 
         // Well-formed JSON that is not a valid preset: the file and the field are named.
@@ -376,8 +377,8 @@ private Q_SLOTS:
         QHash<QString, QString> statusOf; // "file/rendition" → status
         const QStandardItemModel *results = view->results();
         for (int r = 0; r < results->rowCount(); ++r) {
-            statusOf.insert(results->item(r, DryRunView::AssetColumn)->text() + QLatin1Char('/')
-                                + results->item(r, DryRunView::RenditionColumn)->text(),
+            statusOf.insert(results->item(r, DryRunView::AssetColumn)->text() + QLatin1Char('/') +
+                                results->item(r, DryRunView::RenditionColumn)->text(),
                             results->item(r, DryRunView::StatusColumn)->text());
         }
         for (const char *rung : {"360p", "540p", "720p"}) {
@@ -415,7 +416,9 @@ private Q_SLOTS:
                 many << dir.filePath(name);
         }
         QVERIFY(many.size() > 10);
-        view->setEncoderResolver([](VideoCodec, const QString &pref) { return EncoderChoice{"libx264", pref, false, {}}; });
+        view->setEncoderResolver([](VideoCodec, const QString &pref) {
+            return EncoderChoice{"libx264", pref, false, {}};
+        });
         view->setAssets(many);
         view->run();
         QVERIFY(view->isRunning());

@@ -17,6 +17,7 @@
 
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QVideoWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>

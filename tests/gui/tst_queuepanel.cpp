@@ -170,7 +170,8 @@ QStringList TestQueuePanel::shownOrder(const QueuePanel &panel)
 QStringList TestQueuePanel::storeOrder()
 {
     QStringList ids;
-    for (const JobRecord &r : m_store->list().value()) ids << r.id;
+    const QList<JobRecord> records = m_store->list().value();
+    for (const JobRecord &r : records) ids << r.id;
     return ids;
 }
 
@@ -385,6 +386,9 @@ void TestQueuePanel::approveAndRejectWaitingJobs()
         const QString id = enqueue(specFor(copyOfSport(name + QStringLiteral(".mp4"))));
         const QString version = QDir(m_out).filePath(name + QStringLiteral("/v1"));
         QVERIFY(QDir().mkpath(version));
+        QFile manifest(QDir(version).filePath(QStringLiteral("manifest.json"))); // a complete version ends with it
+        QVERIFY(manifest.open(QIODevice::WriteOnly) && manifest.write("{\"renditions\": []}") > 0);
+        manifest.close();
         QVERIFY(m_store->setState(id, JobState::Running).ok());
         QVERIFY(m_store->recordPublished(id, JobState::AwaitingApproval, version, {}).ok());
         waiting << id;

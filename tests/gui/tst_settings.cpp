@@ -11,6 +11,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSettings>
@@ -32,12 +33,6 @@ namespace {
 
 const QString kGood = QStringLiteral(RENDITION_FIXTURES "/good/");
 
-template <typename T>
-T *child(QWidget &parent, int index) // the index-th child of type T, in creation order
-{
-    const QList<T *> all = parent.findChildren<T *>();
-    return all.value(index);
-}
 
 } // namespace
 

@@ -1,7 +1,10 @@
 // The persistent queue through the CLI: `batch` runs jobs on isolated workers and is resumable
 // and idempotent (a second run reuses what was published; a run killed with SIGKILL is picked
 // up by the next one), `watch --once` queues each settled media file exactly once across
-// restarts and runs it on the worker pool, `queue list` shows the store.
+// restarts and runs it on the worker pool, `queue list` shows the store. Queue control through
+// the CLI: a paused queue holds a running `batch` until `queue resume` (seen by its pool's store
+// poll), a preset with qc.require_approval ends awaiting approval until `queue approve` moves
+// `current`, `queue move|rerun|reject` with their bad inputs.
 
 #include "IntegrationHelpers.h"
 
@@ -18,6 +21,7 @@ private Q_SLOTS:
     void batchPublishesThenReuses();
     void killedBatchResumes();
     void watchQueuesEachFileOnce();
+    void controlThroughTheCli();
 
 private:
     QStringList dataDirArgs(const QString &name) const { return {QStringLiteral("--data-dir"), m_tmp.filePath(name)}; }
@@ -131,6 +135,72 @@ void TestJobQueue::watchQueuesEachFileOnce()
     QVERIFY2(second.finished && second.exitCode == 0, qPrintable(second.describe()));
     QVERIFY2(second.out.contains("0 queued, 0 skipped, 0 succeeded, 0 failed"), qPrintable(second.describe()));
     QCOMPARE(queueList(QStringLiteral("data-watch")).size(), 2);
+}
+
+void TestJobQueue::controlThroughTheCli()
+{
+    const QStringList data = dataDirArgs(QStringLiteral("data-control"));
+    const QString out = m_tmp.filePath(QStringLiteral("out-control"));
+    const QString inputs = m_tmp.filePath(QStringLiteral("inputs-control"));
+    QDir().mkpath(inputs);
+    QVERIFY(QFile::copy(good(QStringLiteral("sport_5994.mp4")), inputs + QStringLiteral("/gated.mp4")));
+    QJsonObject preset = QJsonDocument::fromJson(readAll(m_preset)).object();
+    preset.insert(QStringLiteral("name"), QStringLiteral("queue-gated"));
+    preset.insert(QStringLiteral("qc"), QJsonObject{{QStringLiteral("enabled"), false}, {QStringLiteral("require_approval"), true}});
+    const QString gated = writePreset(m_tmp.path(), preset);
+
+    // A paused queue: the batch waits (nothing starts) until another process resumes it.
+    ProcessResult paused = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("pause")} + data);
+    QVERIFY2(paused.exitCode == 0 && paused.out.contains("queue paused"), qPrintable(paused.describe()));
+    QProcess batch;
+    batch.start(kCli, QStringList{QStringLiteral("batch"), QStringLiteral("--preset"), gated, QStringLiteral("--out"), out,
+                                  QStringLiteral("--json-events"), inputs} + data);
+    QByteArray seen;
+    QVERIFY2(waitForEvent(batch, [](const QJsonObject &e) { return e.value(QStringLiteral("event")).toString() == u"queue_paused"; }, &seen, 60000),
+             seen.constData());
+    QTest::qWait(1500);
+    QCOMPARE(batch.state(), QProcess::Running);
+    QJsonArray jobs = queueList(QStringLiteral("data-control"));
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+    QVERIFY(runCli(QStringList{QStringLiteral("queue"), QStringLiteral("resume")} + data).exitCode == 0);
+    QVERIFY(batch.waitForFinished(240000));
+    seen += batch.readAllStandardOutput();
+    QVERIFY2(batch.exitCode() == 0, seen.constData());
+    QVERIFY2(seen.contains("\"awaiting_approval\":1"), seen.constData());
+
+    // Awaiting approval: a version, no `current`; approve moves it.
+    jobs = queueList(QStringLiteral("data-control"));
+    const QString id = jobs.at(0).toObject().value(QStringLiteral("id")).toString();
+    QCOMPARE(jobs.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("awaiting_approval"));
+    QCOMPARE(versionDirs(out + QStringLiteral("/gated")), QStringList{QStringLiteral("v1")});
+    QVERIFY(!QFileInfo(out + QStringLiteral("/gated/current")).isSymLink());
+    ProcessResult approve = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("approve"), id} + data);
+    QVERIFY2(approve.exitCode == 0, qPrintable(approve.describe()));
+    QCOMPARE(QFileInfo(out + QStringLiteral("/gated/current")).symLinkTarget(), QFileInfo(out + QStringLiteral("/gated/v1")).absoluteFilePath());
+    approve = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("approve"), id} + data);
+    QVERIFY2(approve.exitCode == 1 && approve.err.contains("not awaiting approval"), qPrintable(approve.describe()));
+
+    // Re-run with another preset: a second job, the first untouched; bad moves and rejects.
+    ProcessResult rerun = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("rerun"), id, QStringLiteral("--preset"), m_preset} + data);
+    QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.describe()));
+    jobs = queueList(QStringLiteral("data-control"));
+    QCOMPARE(jobs.size(), 2);
+    QString fresh;
+    for (const QJsonValue &j : jobs)
+        if (j.toObject().value(QStringLiteral("rerun_of")).toString() == id) fresh = j.toObject().value(QStringLiteral("id")).toString();
+    QVERIFY(!fresh.isEmpty());
+    QVERIFY(runCli(QStringList{QStringLiteral("queue"), QStringLiteral("move"), fresh, QStringLiteral("--top")} + data).exitCode == 0);
+    ProcessResult bad = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("move"), fresh, QStringLiteral("--before"), fresh} + data);
+    QVERIFY2(bad.exitCode == 1 && bad.err.contains("before itself"), qPrintable(bad.describe()));
+    bad = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("move"), QStringLiteral("nope"), QStringLiteral("--bottom")} + data);
+    QVERIFY2(bad.exitCode == 1 && bad.err.contains("no job nope"), qPrintable(bad.describe()));
+    bad = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("move"), fresh} + data);
+    QCOMPARE(bad.exitCode, 2);
+    bad = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("reject"), fresh, QStringLiteral("--reason"), QStringLiteral("x")} + data);
+    QVERIFY2(bad.exitCode == 1 && bad.err.contains("not awaiting approval"), qPrintable(bad.describe()));
+    bad = runCli(QStringList{QStringLiteral("queue"), QStringLiteral("rerun"), fresh} + data);
+    QCOMPARE(bad.exitCode, 2); // --preset missing
 }
 
 QTEST_GUILESS_MAIN(TestJobQueue)

@@ -278,8 +278,12 @@ void TestRemote::twoWorkersPublishWhatALocalRunMakes()
     const QString preset = writePreset(QStringLiteral("remote-match"));
     const QStringList inputs{copyAs(kSport, QStringLiteral("sport.mp4")), copyAs(kVideoOnly, QStringLiteral("silent.mp4"))};
     // Two workers first, then the submit with --wait: status events flow back while they work.
-    QProcess *w1 = startWorker({QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("10")}, QStringLiteral("a"));
-    QProcess *w2 = startWorker({QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("10")}, QStringLiteral("b"));
+    // ElasticMQ 0.7.1 counts a deleted message as "not visible" until its visibility timeout
+    // ends, so --once (which waits for in-flight messages) needs a short one to end soon.
+    const QStringList drain{QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("10"), QStringLiteral("--visibility"),
+                            QStringLiteral("10"), QStringLiteral("--heartbeat"), QStringLiteral("2")};
+    QProcess *w1 = startWorker(drain, QStringLiteral("a"));
+    QProcess *w2 = startWorker(drain, QStringLiteral("b"));
     int exit = -1;
     const QList<QJsonObject> events = submit(inputs, preset, {QStringLiteral("--wait"), QStringLiteral("--timeout"), QStringLiteral("200")}, &exit);
     QCOMPARE(exit, 0);
@@ -355,7 +359,7 @@ void TestRemote::killedWorkerIsRedeliveredAndPublishedOnce()
     QVERIFY(victim->waitForFinished(10000));
     QVERIFY(!seen.contains("published"));
 
-    QProcess *rescuer = startWorker({QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("10"),
+    QProcess *rescuer = startWorker({QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("2"),
                                      QStringLiteral("--visibility"), QStringLiteral("5"), QStringLiteral("--heartbeat"), QStringLiteral("1")},
                                     QStringLiteral("rescuer"));
     QVERIFY(rescuer->waitForFinished(kJobTimeoutMs));
@@ -393,8 +397,9 @@ void TestRemote::poisonJobGoesToTheDeadLetterQueue()
     SqsClient sqs(config);
     QVERIFY(sqs.sendMessage(m_jobsUrl, message.toBody(), message.attributes()).ok());
 
-    QProcess *worker = startWorker({QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("6"), QStringLiteral("--retry-delay"),
-                                    QStringLiteral("1"), QStringLiteral("--max-receives"), QStringLiteral("3")},
+    QProcess *worker = startWorker({QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("2"), QStringLiteral("--retry-delay"),
+                                    QStringLiteral("1"), QStringLiteral("--max-receives"), QStringLiteral("3"),
+                                    QStringLiteral("--visibility"), QStringLiteral("10"), QStringLiteral("--heartbeat"), QStringLiteral("2")},
                                    QStringLiteral("poison"));
     QVERIFY(worker->waitForFinished(kJobTimeoutMs));
     const QByteArray log = worker->readAllStandardError();

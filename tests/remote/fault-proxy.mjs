@@ -15,9 +15,10 @@
 //   stall  forward, send half of the response body, then send nothing more (the client's
 //          low-speed timeout must fire); the connection is closed when the client gives up
 //   delay  wait --delay-ms before forwarding (a slow but successful response)
-// cut and stall lose a response the server has already acted on; they apply to GET only
-// (another method passes in that slot), because s3rver answers a repeated
-// CompleteMultipartUpload with InternalError where S3 answers NoSuchUpload.
+// cut and stall lose a response the server has already acted on; they apply to GET only:
+// a non-GET request in their slot passes and the fault moves to the next GET that would
+// pass (s3rver answers a repeated CompleteMultipartUpload with InternalError where S3
+// answers NoSuchUpload, so a lost Complete response cannot be exercised against it).
 // Prints {"port": N} once listening, then one JSON line per request:
 //   {"n": 1, "method": "PUT", "url": "/bucket/key", "action": "drop"}
 import http from 'node:http';
@@ -45,6 +46,7 @@ if (!targetPort) {
 }
 
 let count = 0;
+const deferred = []; // cut/stall faults waiting for a GET, in order
 const actionFor = (n) => {
   if (schedule.length === 0) return 'pass';
   if (cycle) return schedule[(n - 1) % schedule.length];
@@ -94,7 +96,12 @@ function forward(req, res, action) {
 const server = http.createServer((req, res) => {
   const n = ++count;
   let action = actionFor(n);
-  if ((action === 'cut' || action === 'stall') && req.method !== 'GET') action = 'pass';
+  if ((action === 'cut' || action === 'stall') && req.method !== 'GET') {
+    deferred.push(action);
+    action = 'pass';
+  } else if (action === 'pass' && deferred.length > 0 && req.method === 'GET') {
+    action = deferred.shift();
+  }
   console.log(JSON.stringify({ n, method: req.method, url: req.url, action }));
   switch (action) {
     case 'drop':

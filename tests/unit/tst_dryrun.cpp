@@ -14,14 +14,20 @@ using namespace rendition;
 
 namespace {
 
-QJsonObject rungJson(const QString &name, int height, const QJsonObject &rc, const QString &codec = QStringLiteral("h264"),
-                     const QString &speed = QString())
+QJsonObject rungJson(const QString &name, int height, const QJsonObject &rc,
+                     const QString &codec = QStringLiteral("h264"), const QString &speed = QString())
 {
     return {{"name", name}, {"codec", codec}, {"height", height}, {"rate_control", rc}, {"speed", speed}};
 }
 
-QJsonObject vbr(int kbps) { return {{"mode", "vbr"}, {"bitrate_kbps", kbps}}; }
-QJsonObject crf(int value) { return {{"mode", "crf"}, {"crf", value}}; }
+QJsonObject vbr(int kbps)
+{
+    return {{"mode", "vbr"}, {"bitrate_kbps", kbps}};
+}
+QJsonObject crf(int value)
+{
+    return {{"mode", "crf"}, {"crf", value}};
+}
 
 Preset makePreset(const QJsonArray &ladder, const QJsonObject &packaging = {}, const QJsonArray &audio = {})
 {
@@ -98,7 +104,8 @@ private Q_SLOTS:
         // Six crf steps halve the bitrate.
         QCOMPARE(qRound(estimateCrfKbps(VideoCodec::H264, 29, 1920, 1080, 25) * 2),
                  qRound(estimateCrfKbps(VideoCodec::H264, 23, 1920, 1080, 25)));
-        QVERIFY(estimateCrfKbps(VideoCodec::H264, 18, 1280, 720, 25) > estimateCrfKbps(VideoCodec::H264, 23, 1280, 720, 25));
+        QVERIFY(estimateCrfKbps(VideoCodec::H264, 18, 1280, 720, 25) >
+                estimateCrfKbps(VideoCodec::H264, 23, 1280, 720, 25));
         // HEVC and AV1 at their default crf need fewer bits than H.264 at its own.
         const double h264 = estimateCrfKbps(VideoCodec::H264, 23, 1920, 1080, 25);
         QVERIFY(estimateCrfKbps(VideoCodec::Hevc, 28, 1920, 1080, 25) < h264);
@@ -125,8 +132,8 @@ private Q_SLOTS:
 
     void skippedRungsHaveReasons()
     {
-        const Preset p = makePreset({rungJson("360p", 360, vbr(800)), rungJson("720p", 720, vbr(3000)),
-                                     rungJson("1080p", 1080, vbr(5500))});
+        const Preset p = makePreset(
+            {rungJson("360p", 360, vbr(800)), rungJson("720p", 720, vbr(3000)), rungJson("1080p", 1080, vbr(5500))});
         const DryRunResult r = estimateDryRun(p, probeOf(1280, 720, 8), softwareOnly());
         QCOMPARE(r.rungs.size(), 2);
         QCOMPARE(r.rungs[0].planned.rung.name, QStringLiteral("360p"));
@@ -158,7 +165,9 @@ private Q_SLOTS:
     {
         const Preset p = makePreset({rungJson("720p", 720, vbr(3000), "h264", "slow")});
         const ProbeResult src = probeOf(1280, 720, 10, false);
-        DryRunOptions hw{2, [](VideoCodec, const QString &pref) { return EncoderChoice{"h264_vaapi", pref, true, {}}; }};
+        DryRunOptions hw{2, [](VideoCodec, const QString &pref) {
+                             return EncoderChoice{"h264_vaapi", pref, true, {}};
+                         }};
         const DryRunResult onDevice = estimateDryRun(p, src, hw);
         QCOMPARE(onDevice.rungs[0].encoder.encoder, QStringLiteral("h264_vaapi"));
         QVERIFY(onDevice.estimatedSeconds < estimateDryRun(p, src, softwareOnly(2)).estimatedSeconds);

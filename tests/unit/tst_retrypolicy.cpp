@@ -29,6 +29,7 @@ void TestRetryPolicy::classify_data()
     QTest::addColumn<bool>("transient");
     QTest::newRow("package.write") << "package.write" << "could not write seg_00001.m4s: No space left" << true;
     QTest::newRow("publish.rename") << "publish.rename" << "rename failed" << true;
+    QTest::newRow("publish.busy") << "publish.busy" << "staging folder locked by an earlier attempt" << true;
     QTest::newRow("source.read") << "source.read" << "I/O error" << true;
     QTest::newRow("io.read") << "io.read" << "short read" << true;
     QTest::newRow("encoder.open ENOMEM") << "encoder.open" << "could not open libx264 (Cannot allocate memory)" << true;

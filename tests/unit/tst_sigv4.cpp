@@ -410,7 +410,15 @@ void TestSigV4::badInputs()
     auto noFile = SigV4::sign(missingFile, s3ExampleCredentials(), scope, kS3ExampleTime);
     QCOMPARE(noFile.error().code, QStringLiteral("sigv4.file"));
     QVERIFY(noFile.error().message.contains(QStringLiteral("/nonexistent/rendition/body.bin")));
-    QCOMPARE(SigV4::sha256HexOfFile(QStringLiteral("/dev/null"), 0, 10).error().code, QStringLiteral("sigv4.file"));
+    QTemporaryDir dir;
+    const QString shortFile = dir.filePath(QStringLiteral("short.bin"));
+    QFile f(shortFile);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("abc");
+    f.close();
+    auto tooShort = SigV4::sha256HexOfFile(shortFile, 0, 10);
+    QCOMPARE(tooShort.error().code, QStringLiteral("sigv4.file"));
+    QVERIFY(tooShort.error().message.contains(shortFile));
 }
 
 QTEST_GUILESS_MAIN(TestSigV4)

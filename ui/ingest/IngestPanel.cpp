@@ -91,7 +91,10 @@ IngestPanel::IngestPanel(Workspace &workspace, QWidget *parent)
     connect(m_scanner, &IngestScanner::finished, this, &IngestPanel::onFinished);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &IngestPanel::updateSummary);
     connect(m_model, &QAbstractItemModel::modelReset, this, &IngestPanel::updateSummary);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &IngestPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        Q_EMIT selectedAssetsChanged(selectedPaths());
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         Q_EMIT currentAssetChanged(current.data(AssetTableModel::PathRole).toString());
     });

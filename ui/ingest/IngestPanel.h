@@ -54,6 +54,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void queueRequested(const QStringList &paths, const QString &preset);
     void currentAssetChanged(const QString &path); // empty when nothing is current
+    void selectedAssetsChanged(const QStringList &paths);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -2,6 +2,11 @@
 
 #include "common/Workspace.h"
 #include "ingest/IngestPanel.h"
+#include "mainwindow/PanelLinks.h"
+#include "presets/PresetEditorPanel.h"
+#include "preview/PreviewPanel.h"
+#include "queue/QueuePanel.h"
+#include "review/QcReviewPanel.h"
 #include "settings/SettingsPanel.h"
 
 #include <QApplication>
@@ -40,8 +45,24 @@ void MainWindow::buildPanels()
 {
     m_ingest = new IngestPanel(m_workspace, this);
     addPanel(m_ingest, tr("Ingest"));
+    m_preview = new PreviewPanel(this);
+    addPanel(m_preview, tr("Preview"));
+    m_presets = new PresetEditorPanel(this, m_workspace.userPresetDir());
+    addPanel(m_presets, tr("Presets"));
+    m_queue = new QueuePanel(m_workspace.store(), &m_workspace.pool(), this);
+    addPanel(m_queue, tr("Queue"));
+    m_review = new QcReviewPanel(this);
+    addPanel(m_review, tr("QC Review"));
     m_settings = new SettingsPanel(m_workspace, this);
     addPanel(m_settings, tr("Settings"));
+
+    m_links = new PanelLinks(m_workspace, Panels{m_ingest, m_preview, m_presets, m_queue, m_review}, *m_tabs, this);
+    auto toStatusBar = [this](const QString &text) { statusBar()->showMessage(text, kStatusMs); };
+    connect(m_links, &PanelLinks::message, this, toStatusBar);
+    connect(m_presets, &PresetEditorPanel::statusMessage, this, toStatusBar);
+    connect(m_preview, &PreviewPanel::errorOccurred, this, toStatusBar);
+    connect(m_review, &QcReviewPanel::errorOccurred, this, toStatusBar);
+    connect(m_queue, &QueuePanel::errorReported, this, [toStatusBar](const Error &e) { toStatusBar(e.toString()); });
 }
 
 void MainWindow::addPanel(QWidget *panel, const QString &title) { m_tabs->addTab(panel, title); }
@@ -77,6 +98,14 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Settings"), QKeySequence::Preferences, this, [this] { showPanel(m_settings); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_presets->undoAction());
+    edit->addAction(m_presets->redoAction());
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *show = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Rendition"), this, [this] {
         QMessageBox::about(this, tr("About Rendition"),

@@ -11,6 +11,11 @@ class QTabWidget;
 namespace rendition::ui {
 
 class IngestPanel;
+class PanelLinks;
+class PresetEditorPanel;
+class PreviewPanel;
+class QcReviewPanel;
+class QueuePanel;
 class SettingsPanel;
 class Workspace;
 
@@ -24,7 +29,12 @@ public:
     void addPanel(QWidget *panel, const QString &title);
     QTabWidget *tabs() const { return m_tabs; }
     IngestPanel *ingestPanel() const { return m_ingest; }
+    PreviewPanel *previewPanel() const { return m_preview; }
+    PresetEditorPanel *presetPanel() const { return m_presets; }
+    QueuePanel *queuePanel() const { return m_queue; }
+    QcReviewPanel *reviewPanel() const { return m_review; }
     SettingsPanel *settingsPanel() const { return m_settings; }
+    PanelLinks *links() const { return m_links; }
     // The tab showing `panel` becomes current.
     void showPanel(QWidget *panel);
 
@@ -41,8 +51,12 @@ private:
     Workspace &m_workspace;
     QTabWidget *m_tabs = nullptr;
     IngestPanel *m_ingest = nullptr;
+    PreviewPanel *m_preview = nullptr;
+    PresetEditorPanel *m_presets = nullptr;
+    QueuePanel *m_queue = nullptr;
+    QcReviewPanel *m_review = nullptr;
     SettingsPanel *m_settings = nullptr;
-    QWidget *m_queue = nullptr; // the queue panel, shown after queuing
+    PanelLinks *m_links = nullptr;
 };
 
 } // namespace rendition::ui

@@ -15,17 +15,15 @@ namespace rendition::ui {
 
 ArrayEditor::ArrayEditor(const QString &arrayPath, const QList<ColumnSpec> &columns, ElementFactory factory,
                          QWidget *parent)
-    : QWidget(parent)
-    , m_model(new JsonTableModel(arrayPath, columns, this))
-    , m_view(new QTableView(this))
-    , m_factory(std::move(factory))
+    : QWidget(parent), m_model(new JsonTableModel(arrayPath, columns, this)), m_view(new QTableView(this)),
+      m_factory(std::move(factory))
 {
     m_view->setModel(m_model);
     m_view->setItemDelegate(new CellDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                            | QAbstractItemView::AnyKeyPressed);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
     m_view->setDragEnabled(true);
     m_view->setAcceptDrops(true);
     m_view->setDropIndicatorShown(true);
@@ -64,8 +62,7 @@ void ArrayEditor::setDocument(PresetDocument *doc)
     m_model->setDocument(doc);
     if (doc) {
         m_moved = connect(doc, &PresetDocument::elementMoved, this, [this](const QString &path, int, int to) {
-            if (path == m_model->arrayPath())
-                selectCell(to, std::max(0, m_view->currentIndex().column()));
+            if (path == m_model->arrayPath()) selectCell(to, std::max(0, m_view->currentIndex().column()));
         });
     }
     updateButtons();
@@ -79,12 +76,10 @@ int ArrayEditor::currentRow() const
 
 bool ArrayEditor::addElement()
 {
-    if (!m_doc)
-        return false;
+    if (!m_doc) return false;
     const int row = currentRow();
     const int at = row >= 0 ? row + 1 : m_model->rowCount();
-    if (!m_doc->insertElement(m_model->arrayPath(), at, m_factory(m_doc->json(), row)))
-        return false;
+    if (!m_doc->insertElement(m_model->arrayPath(), at, m_factory(m_doc->json(), row))) return false;
     selectCell(at, 0);
     return true;
 }
@@ -92,10 +87,8 @@ bool ArrayEditor::addElement()
 bool ArrayEditor::removeCurrent()
 {
     const int row = currentRow();
-    if (!m_doc || row < 0 || !m_doc->removeElement(m_model->arrayPath(), row))
-        return false;
-    if (m_model->rowCount() > 0)
-        selectCell(std::min(row, m_model->rowCount() - 1), 0);
+    if (!m_doc || row < 0 || !m_doc->removeElement(m_model->arrayPath(), row)) return false;
+    if (m_model->rowCount() > 0) selectCell(std::min(row, m_model->rowCount() - 1), 0);
     return true;
 }
 
@@ -108,8 +101,7 @@ bool ArrayEditor::moveCurrent(int delta)
 void ArrayEditor::selectCell(int row, int column)
 {
     const QModelIndex index = m_model->index(row, column);
-    if (!index.isValid())
-        return;
+    if (!index.isValid()) return;
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     updateButtons();

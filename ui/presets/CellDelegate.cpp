@@ -24,8 +24,7 @@ const JsonTableModel *tableModel(const QModelIndex &index)
 QWidget *CellDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const JsonTableModel *model = tableModel(index);
-    if (!model || !model->document())
-        return QStyledItemDelegate::createEditor(parent, option, index);
+    if (!model || !model->document()) return QStyledItemDelegate::createEditor(parent, option, index);
     const ColumnSpec &spec = model->column(index.column());
     switch (spec.kind) {
     case CellKind::Int: {

@@ -23,10 +23,8 @@ namespace {
 QString formatSeconds(double seconds)
 {
     const qint64 s = std::max<qint64>(1, std::llround(seconds));
-    if (s < 60)
-        return DryRunView::tr("~%1 s").arg(s);
-    if (s < 3600)
-        return DryRunView::tr("~%1 min %2 s").arg(s / 60).arg(s % 60);
+    if (s < 60) return DryRunView::tr("~%1 s").arg(s);
+    if (s < 3600) return DryRunView::tr("~%1 min %2 s").arg(s / 60).arg(s % 60);
     return DryRunView::tr("~%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
@@ -39,15 +37,13 @@ QString rateText(const RungEstimate &e)
 {
     const RateControl &rc = e.planned.rung.rateControl;
     const QString mode = rateControlName(rc.mode);
-    if (e.bitrateFromPreset)
-        return DryRunView::tr("%1 %2 kbps").arg(mode).arg(rc.bitrateKbps);
+    if (e.bitrateFromPreset) return DryRunView::tr("%1 %2 kbps").arg(mode).arg(rc.bitrateKbps);
     return DryRunView::tr("%1 %2 ≈ %3 kbps").arg(mode).arg(rc.crf).arg(qRound(e.videoKbps));
 }
 
 QString encoderText(const EncoderChoice &c)
 {
-    if (c.hardware)
-        return DryRunView::tr("%1 (hardware)").arg(c.encoder);
+    if (c.hardware) return DryRunView::tr("%1 (hardware)").arg(c.encoder);
     if (!c.fallbackReason.isEmpty())
         return DryRunView::tr("%1 (software fallback for \"%2\")").arg(c.encoder, c.requested);
     return DryRunView::tr("%1 (software)").arg(c.encoder);
@@ -56,23 +52,18 @@ QString encoderText(const EncoderChoice &c)
 } // namespace
 
 DryRunView::DryRunView(QWidget *parent)
-    : QWidget(parent)
-    , m_assetList(new QListWidget(this))
-    , m_addButton(new QPushButton(tr("Add files…"), this))
-    , m_clearButton(new QPushButton(tr("Clear"), this))
-    , m_runButton(new QPushButton(tr("Run dry run"), this))
-    , m_cancelButton(new QPushButton(tr("Cancel"), this))
-    , m_progress(new QProgressBar(this))
-    , m_results(new QStandardItemModel(0, ColumnCount, this))
-    , m_table(new QTableView(this))
-    , m_summary(new QLabel(this))
+    : QWidget(parent), m_assetList(new QListWidget(this)), m_addButton(new QPushButton(tr("Add files…"), this)),
+      m_clearButton(new QPushButton(tr("Clear"), this)), m_runButton(new QPushButton(tr("Run dry run"), this)),
+      m_cancelButton(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
+      m_results(new QStandardItemModel(0, ColumnCount, this)), m_table(new QTableView(this)),
+      m_summary(new QLabel(this))
 {
     m_pool.setMaxThreadCount(2);
     m_assetList->setMaximumHeight(90);
     m_assetList->setObjectName(QStringLiteral("dryRunAssets"));
     m_runButton->setObjectName(QStringLiteral("dryRunButton"));
-    m_results->setHorizontalHeaderLabels({tr("Asset"), tr("Rendition"), tr("Output"), tr("Encoder"),
-                                          tr("Rate control"), tr("Est. size"), tr("Est. time"), tr("Status")});
+    m_results->setHorizontalHeaderLabels({tr("Asset"), tr("Rendition"), tr("Output"), tr("Encoder"), tr("Rate control"),
+                                          tr("Est. size"), tr("Est. time"), tr("Status")});
     m_table->setModel(m_results);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -81,7 +72,8 @@ DryRunView::DryRunView(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("dryRunSummary"));
     auto *note = new QLabel(tr("Sizes and times are estimates, not measurements: bitrate × duration for vbr/cbr, "
-                               "a bits-per-pixel model for crf, a per-codec speed model for time."), this);
+                               "a bits-per-pixel model for crf, a per-codec speed model for time."),
+                            this);
     note->setWordWrap(true);
 
     auto *buttons = new QVBoxLayout;
@@ -146,8 +138,7 @@ void DryRunView::setAssets(const QStringList &paths)
 void DryRunView::addFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add media files for the dry run"));
-    if (!files.isEmpty())
-        setAssets(m_assets + files);
+    if (!files.isEmpty()) setAssets(m_assets + files);
 }
 
 void DryRunView::run()
@@ -157,8 +148,9 @@ void DryRunView::run()
     m_totalBytes = 0;
     m_totalSeconds = 0;
     m_renditions = m_skipped = m_rejected = 0;
-    const Result<Preset> preset = m_presetSource ? m_presetSource() : Result<Preset>(makeError(
-        QStringLiteral("preset.none"), tr("No preset is selected.")));
+    const Result<Preset> preset =
+        m_presetSource ? m_presetSource()
+                       : Result<Preset>(makeError(QStringLiteral("preset.none"), tr("No preset is selected.")));
     QString refusal;
     if (!preset.ok())
         refusal = tr("The preset has problems; fix the listed messages before a dry run.");
@@ -175,17 +167,16 @@ void DryRunView::run()
     const DryRunOptions options{0, m_resolver};
     const Preset snapshot = preset.value();
     const CancelToken cancel = m_cancel;
-    m_watcher.setFuture(QtConcurrent::mapped(&m_pool, QStringList(m_running),
-                                             [snapshot, options, cancel](const QString &path) {
-                                                 return dryRunFile(path, snapshot, options, cancel);
-                                             }));
+    m_watcher.setFuture(
+        QtConcurrent::mapped(&m_pool, QStringList(m_running), [snapshot, options, cancel](const QString &path) {
+            return dryRunFile(path, snapshot, options, cancel);
+        }));
     updateButtons();
 }
 
 void DryRunView::cancel()
 {
-    if (!m_watcher.isRunning())
-        return;
+    if (!m_watcher.isRunning()) return;
     m_cancel.cancel();
     m_watcher.cancel();
 }
@@ -196,8 +187,7 @@ void DryRunView::addRow(const QStringList &cells, bool problem)
     for (const QString &text : cells) {
         auto *item = new QStandardItem(text);
         item->setToolTip(text);
-        if (problem)
-            item->setForeground(QColor(160, 0, 0));
+        if (problem) item->setForeground(QColor(160, 0, 0));
         row.append(item);
     }
     m_results->appendRow(row);
@@ -211,14 +201,14 @@ void DryRunView::showResult(int index)
     if (!r.ok()) {
         if (r.error.code != u"canceled") {
             ++m_rejected;
-            addRow({asset, dash, dash, dash, dash, dash, dash, tr("Cannot be processed: %1").arg(r.error.message)}, true);
+            addRow({asset, dash, dash, dash, dash, dash, dash, tr("Cannot be processed: %1").arg(r.error.message)},
+                   true);
         }
         return;
     }
     for (const RungEstimate &e : r.rungs) {
         QString status = e.planned.note.isEmpty() ? tr("Planned") : tr("Planned: %1").arg(e.planned.note);
-        if (!e.encoder.fallbackReason.isEmpty())
-            status += QStringLiteral("; ") + e.encoder.fallbackReason;
+        if (!e.encoder.fallbackReason.isEmpty()) status += QStringLiteral("; ") + e.encoder.fallbackReason;
         addRow({asset, e.planned.dirName,
                 tr("%1×%2 @ %3 fps").arg(e.planned.width).arg(e.planned.height).arg(e.frameRate, 0, 'f', 2),
                 encoderText(e.encoder), rateText(e), formatBytes(e.estimatedBytes), formatSeconds(e.estimatedSeconds),
@@ -228,8 +218,8 @@ void DryRunView::showResult(int index)
     for (const SkippedRung &s : r.skipped)
         addRow({asset, s.name, dash, dash, dash, dash, dash, tr("Skipped: %1").arg(s.reason)}, true);
     for (const AudioEstimate &a : r.audio)
-        addRow({asset, a.name, tr("audio"), dash, tr("%1 kbps").arg(a.bitrateKbps), formatBytes(a.estimatedBytes),
-                dash, tr("Planned")},
+        addRow({asset, a.name, tr("audio"), dash, tr("%1 kbps").arg(a.bitrateKbps), formatBytes(a.estimatedBytes), dash,
+                tr("Planned")},
                false);
     addRow({asset, tr("Total"),
             tr("source %1×%2, %3 s").arg(r.sourceWidth).arg(r.sourceHeight).arg(r.durationSeconds, 0, 'f', 1), dash,
@@ -244,12 +234,12 @@ void DryRunView::showResult(int index)
 void DryRunView::onFinished()
 {
     QString text = tr("%n rendition(s) planned, %1 skipped rung(s), %2 asset(s) rejected; about %3 and %4 in total "
-                      "(estimates).", nullptr, m_renditions)
+                      "(estimates).",
+                      nullptr, m_renditions)
                        .arg(m_skipped)
                        .arg(m_rejected)
                        .arg(formatBytes(m_totalBytes), formatSeconds(m_totalSeconds));
-    if (m_watcher.isCanceled())
-        text = tr("Dry run canceled. ") + text;
+    if (m_watcher.isCanceled()) text = tr("Dry run canceled. ") + text;
     m_summary->setText(text);
     updateButtons();
     Q_EMIT finished();

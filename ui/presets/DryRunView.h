@@ -29,8 +29,17 @@ namespace rendition::ui {
 class DryRunView : public QWidget {
     Q_OBJECT
 public:
-    enum Column { AssetColumn = 0, RenditionColumn, SizeColumn, EncoderColumn, RateColumn, BytesColumn,
-                  TimeColumn, StatusColumn, ColumnCount };
+    enum Column {
+        AssetColumn = 0,
+        RenditionColumn,
+        SizeColumn,
+        EncoderColumn,
+        RateColumn,
+        BytesColumn,
+        TimeColumn,
+        StatusColumn,
+        ColumnCount
+    };
 
     explicit DryRunView(QWidget *parent = nullptr);
     ~DryRunView() override;

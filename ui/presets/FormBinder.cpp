@@ -19,10 +19,7 @@ const QStringList kSystemOrder{QStringLiteral("clearkey"), QStringLiteral("widev
 
 } // namespace
 
-FormBinder::FormBinder(QObject *parent)
-    : QObject(parent)
-{
-}
+FormBinder::FormBinder(QObject *parent) : QObject(parent) {}
 
 void FormBinder::setDocument(PresetDocument *doc)
 {
@@ -55,17 +52,20 @@ void FormBinder::add(QWidget *widget, const QString &path, std::function<void(co
 
 void FormBinder::bindLineEdit(QLineEdit *edit, const QString &path)
 {
-    add(edit, path, [edit](const QJsonValue &v) {
-        if (edit->text() != v.toString())
-            edit->setText(v.toString());
-    }, [edit](bool ro) { edit->setReadOnly(ro); });
+    add(
+        edit, path,
+        [edit](const QJsonValue &v) {
+            if (edit->text() != v.toString()) edit->setText(v.toString());
+        },
+        [edit](bool ro) { edit->setReadOnly(ro); });
     connect(edit, &QLineEdit::textEdited, this, [this, path](const QString &text) { this->edit(path, text, true); });
     connect(edit, &QLineEdit::editingFinished, this, &FormBinder::endTyping);
 }
 
 void FormBinder::bindSpinBox(QSpinBox *spin, const QString &path)
 {
-    add(spin, path, [spin](const QJsonValue &v) { spin->setValue(v.toInt()); },
+    add(
+        spin, path, [spin](const QJsonValue &v) { spin->setValue(v.toInt()); },
         [spin](bool ro) { spin->setReadOnly(ro); });
     connect(spin, &QSpinBox::valueChanged, this, [this, path](int v) { edit(path, v, true); });
     connect(spin, &QSpinBox::editingFinished, this, &FormBinder::endTyping);
@@ -73,7 +73,8 @@ void FormBinder::bindSpinBox(QSpinBox *spin, const QString &path)
 
 void FormBinder::bindDoubleSpinBox(QDoubleSpinBox *spin, const QString &path)
 {
-    add(spin, path, [spin](const QJsonValue &v) { spin->setValue(v.toDouble()); },
+    add(
+        spin, path, [spin](const QJsonValue &v) { spin->setValue(v.toDouble()); },
         [spin](bool ro) { spin->setReadOnly(ro); });
     connect(spin, &QDoubleSpinBox::valueChanged, this, [this, path](double v) { edit(path, v, true); });
     connect(spin, &QDoubleSpinBox::editingFinished, this, &FormBinder::endTyping);
@@ -81,19 +82,23 @@ void FormBinder::bindDoubleSpinBox(QDoubleSpinBox *spin, const QString &path)
 
 void FormBinder::bindCheckBox(QCheckBox *box, const QString &path)
 {
-    add(box, path, [box](const QJsonValue &v) { box->setChecked(v.toBool()); },
+    add(
+        box, path, [box](const QJsonValue &v) { box->setChecked(v.toBool()); },
         [box](bool ro) { box->setEnabled(!ro); });
     connect(box, &QCheckBox::clicked, this, [this, path](bool on) { edit(path, on, false); });
 }
 
 void FormBinder::bindComboBox(QComboBox *combo, const QString &path)
 {
-    add(combo, path, [combo](const QJsonValue &v) {
-        const int i = combo->findData(v.toString());
-        if (i < 0 && !v.toString().isEmpty()) // keep an unknown value visible (the validator names it)
-            combo->addItem(v.toString(), v.toString());
-        combo->setCurrentIndex(i >= 0 ? i : combo->count() - 1);
-    }, [combo](bool ro) { combo->setEnabled(!ro); });
+    add(
+        combo, path,
+        [combo](const QJsonValue &v) {
+            const int i = combo->findData(v.toString());
+            if (i < 0 && !v.toString().isEmpty()) // keep an unknown value visible (the validator names it)
+                combo->addItem(v.toString(), v.toString());
+            combo->setCurrentIndex(i >= 0 ? i : combo->count() - 1);
+        },
+        [combo](bool ro) { combo->setEnabled(!ro); });
     connect(combo, &QComboBox::activated, this,
             [this, combo, path](int i) { edit(path, combo->itemData(i).toString(), false); });
 }
@@ -101,18 +106,17 @@ void FormBinder::bindComboBox(QComboBox *combo, const QString &path)
 void FormBinder::bindSystemCheckBox(QCheckBox *box, const QString &systemName)
 {
     const QString path = QStringLiteral("drm.systems");
-    add(box, path, [box, systemName](const QJsonValue &v) { box->setChecked(v.toArray().contains(systemName)); },
+    add(
+        box, path, [box, systemName](const QJsonValue &v) { box->setChecked(v.toArray().contains(systemName)); },
         [box](bool ro) { box->setEnabled(!ro); });
     box->setObjectName(QStringLiteral("drm.systems.") + systemName);
     connect(box, &QCheckBox::clicked, this, [this, path, systemName](bool on) {
-        if (!m_doc)
-            return;
+        if (!m_doc) return;
         const QJsonArray current = m_doc->value(path).toArray();
         QJsonArray next;
         for (const QString &name : kSystemOrder) {
             const bool listed = name == systemName ? on : current.contains(name) || name == kSystemOrder.first();
-            if (listed)
-                next.append(name);
+            if (listed) next.append(name);
         }
         edit(path, next, false);
     });
@@ -121,8 +125,7 @@ void FormBinder::bindSystemCheckBox(QCheckBox *box, const QString &systemName)
 QWidget *FormBinder::widgetFor(const QString &path) const
 {
     for (const Binding &b : m_bindings) {
-        if (b.path == path)
-            return b.widget;
+        if (b.path == path) return b.widget;
     }
     return nullptr;
 }
@@ -137,15 +140,13 @@ QStringList FormBinder::boundPaths() const
 
 void FormBinder::edit(const QString &path, const QJsonValue &value, bool typing)
 {
-    if (m_doc)
-        m_doc->setValue(path, value, typing ? m_typingSession : 0);
+    if (m_doc) m_doc->setValue(path, value, typing ? m_typingSession : 0);
 }
 
 void FormBinder::refreshValues()
 {
     for (const Binding &b : std::as_const(m_bindings)) {
-        if (!b.widget)
-            continue;
+        if (!b.widget) continue;
         const QSignalBlocker block(b.widget);
         b.show(m_doc ? m_doc->value(b.path) : QJsonValue());
     }
@@ -154,8 +155,7 @@ void FormBinder::refreshValues()
 void FormBinder::refreshIssues()
 {
     for (const Binding &b : std::as_const(m_bindings)) {
-        if (!b.widget)
-            continue;
+        if (!b.widget) continue;
         const QStringList issues = m_doc ? m_doc->issuesAt(b.path) : QStringList();
         b.widget->setStyleSheet(issues.isEmpty() ? QString() : QString::fromLatin1(kIssueStyle));
         b.widget->setToolTip(issues.join(QLatin1Char('\n')));

@@ -21,8 +21,7 @@ QList<Step> parse(const QString &path)
     QList<Step> steps;
     for (const QString &part : path.split(QLatin1Char('.'))) {
         const QRegularExpressionMatch m = stepRe.match(part);
-        if (!m.hasMatch())
-            return {};
+        if (!m.hasMatch()) return {};
         steps.append({m.captured(1), -1});
         for (const QRegularExpressionMatch &i : indexRe.globalMatch(m.captured(2)))
             steps.append({QString(), i.captured(1).toInt()});
@@ -32,8 +31,7 @@ QList<Step> parse(const QString &path)
 
 QJsonValue setIn(const QJsonValue &node, const QList<Step> &steps, qsizetype i, const QJsonValue &value, bool *ok)
 {
-    if (i == steps.size())
-        return value;
+    if (i == steps.size()) return value;
     const Step &s = steps.at(i);
     if (s.index < 0) {
         if (!node.isObject() && !node.isUndefined() && !node.isNull()) {
@@ -58,17 +56,14 @@ QJsonValue setIn(const QJsonValue &node, const QList<Step> &steps, qsizetype i, 
 QJsonValue get(const QJsonObject &root, const QString &path)
 {
     const QList<Step> steps = parse(path);
-    if (steps.isEmpty())
-        return QJsonValue(QJsonValue::Undefined);
+    if (steps.isEmpty()) return QJsonValue(QJsonValue::Undefined);
     QJsonValue node = root;
     for (const Step &s : steps) {
         if (s.index < 0) {
-            if (!node.isObject())
-                return QJsonValue(QJsonValue::Undefined);
+            if (!node.isObject()) return QJsonValue(QJsonValue::Undefined);
             node = node.toObject().value(s.key);
         } else {
-            if (!node.isArray() || s.index >= node.toArray().size())
-                return QJsonValue(QJsonValue::Undefined);
+            if (!node.isArray() || s.index >= node.toArray().size()) return QJsonValue(QJsonValue::Undefined);
             node = node.toArray().at(s.index);
         }
     }
@@ -78,8 +73,7 @@ QJsonValue get(const QJsonObject &root, const QString &path)
 QJsonObject set(const QJsonObject &root, const QString &path, const QJsonValue &value)
 {
     const QList<Step> steps = parse(path);
-    if (steps.isEmpty())
-        return root;
+    if (steps.isEmpty()) return root;
     bool ok = true;
     const QJsonValue out = setIn(root, steps, 0, value, &ok);
     return ok ? out.toObject() : root;
@@ -92,26 +86,21 @@ QString element(const QString &arrayPath, int index)
 
 QString child(const QString &path, const QString &key)
 {
-    if (key.isEmpty())
-        return path;
+    if (key.isEmpty()) return path;
     return path.isEmpty() ? key : path + QLatin1Char('.') + key;
 }
 
 int elementIndex(const QString &path, const QString &arrayPath, QString *rest)
 {
     const QString prefix = arrayPath + QLatin1Char('[');
-    if (!path.startsWith(prefix))
-        return -1;
+    if (!path.startsWith(prefix)) return -1;
     const qsizetype close = path.indexOf(QLatin1Char(']'), prefix.size());
     bool ok = false;
     const int index = close > 0 ? path.mid(prefix.size(), close - prefix.size()).toInt(&ok) : -1;
-    if (!ok)
-        return -1;
+    if (!ok) return -1;
     const QString tail = path.mid(close + 1);
-    if (!tail.isEmpty() && !tail.startsWith(QLatin1Char('.')))
-        return -1;
-    if (rest)
-        *rest = tail.mid(1);
+    if (!tail.isEmpty() && !tail.startsWith(QLatin1Char('.'))) return -1;
+    if (rest) *rest = tail.mid(1);
     return index;
 }
 

@@ -9,11 +9,7 @@
 namespace rendition::ui {
 
 PresetDocument::PresetDocument(const QJsonObject &json, PresetOrigin origin, const QString &filePath, QObject *parent)
-    : QObject(parent)
-    , m_json(json)
-    , m_origin(origin)
-    , m_filePath(filePath)
-    , m_undo(new QUndoStack(this))
+    : QObject(parent), m_json(json), m_origin(origin), m_filePath(filePath), m_undo(new QUndoStack(this))
 {
     connect(m_undo, &QUndoStack::cleanChanged, this, [this] { Q_EMIT modifiedChanged(isModified()); });
     revalidate();
@@ -45,8 +41,7 @@ void PresetDocument::markSaved(const QString &filePath)
 bool PresetDocument::setValue(const QString &path, const QJsonValue &value, int mergeKey)
 {
     const QJsonValue old = this->value(path);
-    if (isReadOnly() || old == value || jsonpath::set(m_json, path, value) == m_json)
-        return false;
+    if (isReadOnly() || old == value || jsonpath::set(m_json, path, value) == m_json) return false;
     m_undo->push(new SetValueCommand(this, path, old, value, mergeKey));
     return true;
 }
@@ -62,8 +57,7 @@ bool PresetDocument::insertElement(const QString &arrayPath, int index, const QJ
 bool PresetDocument::removeElement(const QString &arrayPath, int index)
 {
     const QJsonArray array = arrayAt(arrayPath);
-    if (isReadOnly() || index < 0 || index >= array.size())
-        return false;
+    if (isReadOnly() || index < 0 || index >= array.size()) return false;
     m_undo->push(new RemoveElementCommand(this, arrayPath, index, array.at(index)));
     return true;
 }
@@ -71,8 +65,7 @@ bool PresetDocument::removeElement(const QString &arrayPath, int index)
 bool PresetDocument::moveElement(const QString &arrayPath, int from, int to)
 {
     const qsizetype size = arrayAt(arrayPath).size();
-    if (isReadOnly() || from == to || from < 0 || to < 0 || from >= size || to >= size)
-        return false;
+    if (isReadOnly() || from == to || from < 0 || to < 0 || from >= size || to >= size) return false;
     m_undo->push(new MoveElementCommand(this, arrayPath, from, to));
     return true;
 }

@@ -33,9 +33,7 @@ const QString kNewKey = QStringLiteral("new:");
 } // namespace
 
 PresetEditorPanel::PresetEditorPanel(QWidget *parent, const QString &userPresetDir)
-    : QWidget(parent)
-    , m_library(userPresetDir)
-    , m_undoGroup(new QUndoGroup(this))
+    : QWidget(parent), m_library(userPresetDir), m_undoGroup(new QUndoGroup(this))
 {
     m_undoAction = m_undoGroup->createUndoAction(this, tr("Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -52,8 +50,7 @@ PresetEditorPanel::PresetEditorPanel(QWidget *parent, const QString &userPresetD
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
     m_editor->dryRunView()->setPresetSource([this]() -> Result<Preset> {
-        if (!m_current)
-            return makeError(QStringLiteral("preset.none"), tr("No preset is selected."));
+        if (!m_current) return makeError(QStringLiteral("preset.none"), tr("No preset is selected."));
         return m_current->preset();
     });
     reloadList(QString());
@@ -82,22 +79,20 @@ QWidget *PresetEditorPanel::buildListSide()
     connect(m_duplicateButton, &QPushButton::clicked, this, &PresetEditorPanel::duplicateCurrent);
     connect(m_deleteButton, &QPushButton::clicked, this, [this] {
         const QString name = m_list->currentItem() ? m_list->currentItem()->text() : QString();
-        if (QMessageBox::question(this, tr("Delete preset"), tr("Delete the preset \"%1\"?").arg(name))
-            == QMessageBox::Yes)
+        if (QMessageBox::question(this, tr("Delete preset"), tr("Delete the preset \"%1\"?").arg(name)) ==
+            QMessageBox::Yes)
             (void)deleteCurrent(); // reported in the status line
     });
     connect(m_importButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import preset"), QString(),
                                                           tr("Preset JSON (*.json);;All files (*)"));
-        if (!path.isEmpty())
-            (void)importFile(path); // reported in the status line
+        if (!path.isEmpty()) (void)importFile(path); // reported in the status line
     });
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
         const QString suggested = m_current ? m_current->name() + QStringLiteral(".json") : QString();
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export preset"), suggested,
-                                                          tr("Preset JSON (*.json)"));
-        if (!path.isEmpty())
-            (void)exportCurrent(path); // reported in the status line
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export preset"), suggested, tr("Preset JSON (*.json)"));
+        if (!path.isEmpty()) (void)exportCurrent(path); // reported in the status line
     });
     auto *layout = new QVBoxLayout(side);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -174,8 +169,7 @@ QStringList PresetEditorPanel::presetNames() const
 bool PresetEditorPanel::selectPreset(const QString &name)
 {
     const int row = int(presetNames().indexOf(name));
-    if (row < 0)
-        return false;
+    if (row < 0) return false;
     m_list->setCurrentRow(row);
     return true;
 }
@@ -203,16 +197,13 @@ void PresetEditorPanel::reloadList(const QString &selectKey)
         addItem(key, e.name);
     }
     for (auto it = m_docs.constBegin(); it != m_docs.constEnd(); ++it) {
-        if (it.key().startsWith(kNewKey))
-            addItem(it.key(), it.value()->name());
+        if (it.key().startsWith(kNewKey)) addItem(it.key(), it.value()->name());
     }
     int row = 0;
     for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->data(kKeyRole).toString() == selectKey)
-            row = i;
+        if (m_list->item(i)->data(kKeyRole).toString() == selectKey) row = i;
     }
-    if (m_list->count() > 0)
-        m_list->setCurrentRow(row);
+    if (m_list->count() > 0) m_list->setCurrentRow(row);
     showPreset(currentKey());
 }
 
@@ -228,8 +219,7 @@ void PresetEditorPanel::updateItem(const QString &key)
 {
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
-        if (item->data(kKeyRole).toString() != key)
-            continue;
+        if (item->data(kKeyRole).toString() != key) continue;
         const PresetDocument *doc = m_docs.value(key);
         const PresetEntry entry = m_entries.value(key);
         QString text = doc ? doc->name() : entry.name;
@@ -237,8 +227,7 @@ void PresetEditorPanel::updateItem(const QString &key)
             text = tr("%1 (built-in)").arg(text);
         else if (!entry.loadError.isEmpty())
             text = tr("%1 (cannot be opened)").arg(text);
-        if (doc && doc->isModified())
-            text += QStringLiteral(" *");
+        if (doc && doc->isModified()) text += QStringLiteral(" *");
         item->setText(text);
         item->setToolTip(entry.loadError.isEmpty() ? entry.filePath : entry.loadError);
     }
@@ -246,11 +235,9 @@ void PresetEditorPanel::updateItem(const QString &key)
 
 PresetDocument *PresetEditorPanel::documentFor(const QString &key)
 {
-    if (PresetDocument *doc = m_docs.value(key))
-        return doc;
+    if (PresetDocument *doc = m_docs.value(key)) return doc;
     const auto entry = m_entries.constFind(key);
-    if (entry == m_entries.constEnd() || !entry->loadError.isEmpty())
-        return nullptr;
+    if (entry == m_entries.constEnd() || !entry->loadError.isEmpty()) return nullptr;
     const PresetOrigin origin = entry->builtin ? PresetOrigin::Builtin : PresetOrigin::UserFile;
     return adopt(key, new PresetDocument(entry->json, origin, entry->filePath, this));
 }
@@ -260,19 +247,15 @@ PresetDocument *PresetEditorPanel::adopt(const QString &key, PresetDocument *doc
     m_docs.insert(key, doc);
     m_undoGroup->addStack(doc->undoStack());
     connect(doc, &PresetDocument::issuesChanged, this, [this, doc] {
-        if (doc == m_current)
-            refreshIssues();
+        if (doc == m_current) refreshIssues();
     });
     connect(doc, &PresetDocument::modifiedChanged, this, [this, doc] {
         updateItem(m_docs.key(doc));
-        if (doc == m_current)
-            refreshHeader();
+        if (doc == m_current) refreshHeader();
     });
     connect(doc, &PresetDocument::valueChanged, this, [this, doc](const QString &path) {
-        if (path == u"name")
-            updateItem(m_docs.key(doc));
-        if (doc == m_current)
-            refreshHeader();
+        if (path == u"name") updateItem(m_docs.key(doc));
+        if (doc == m_current) refreshHeader();
     });
     return doc;
 }
@@ -287,11 +270,9 @@ QString PresetEditorPanel::addUnsaved(const QJsonObject &json)
 
 void PresetEditorPanel::rekey(const QString &from, const QString &to)
 {
-    if (PresetDocument *doc = m_docs.take(from))
-        m_docs.insert(to, doc);
+    if (PresetDocument *doc = m_docs.take(from)) m_docs.insert(to, doc);
     for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->data(kKeyRole).toString() == from)
-            m_list->item(i)->setData(kKeyRole, to);
+        if (m_list->item(i)->data(kKeyRole).toString() == from) m_list->item(i)->setData(kKeyRole, to);
     }
 }
 
@@ -315,15 +296,13 @@ void PresetEditorPanel::showPreset(const QString &key)
     refreshIssues();
     refreshHeader();
     const QString loadError = m_entries.value(key).loadError;
-    if (!loadError.isEmpty())
-        report(makeError(QStringLiteral("preset.unreadable"), loadError), QString());
+    if (!loadError.isEmpty()) report(makeError(QStringLiteral("preset.unreadable"), loadError), QString());
 }
 
 void PresetEditorPanel::refreshIssues()
 {
     m_issues->clear();
-    if (!m_current)
-        return;
+    if (!m_current) return;
     for (const PresetIssue &issue : m_current->issues()) {
         auto *item = new QListWidgetItem(issue.toString(), m_issues);
         item->setData(kPathRole, issue.path);
@@ -355,8 +334,7 @@ void PresetEditorPanel::report(const Status &status, const QString &success)
     const QString text = status.ok() ? success : status.error().toString();
     m_status->setStyleSheet(status.ok() ? QString() : QStringLiteral("color: #a00000;"));
     m_status->setText(text);
-    if (!text.isEmpty())
-        Q_EMIT statusMessage(text);
+    if (!text.isEmpty()) Q_EMIT statusMessage(text);
 }
 
 // ---- actions ---------------------------------------------------------------------------------
@@ -376,8 +354,7 @@ void PresetEditorPanel::newPreset()
 
 bool PresetEditorPanel::duplicateCurrent()
 {
-    if (!m_current)
-        return false;
+    if (!m_current) return false;
     QJsonObject json = m_current->json();
     const QString name = PresetLibrary::uniqueName(m_current->name() + QStringLiteral("-copy"), takenNames());
     json.insert(QStringLiteral("name"), name);
@@ -392,14 +369,14 @@ Status PresetEditorPanel::saveCurrent()
     if (!m_current) {
         result = makeError(QStringLiteral("preset.none"), tr("No preset is selected."));
     } else if (m_current->isReadOnly()) {
-        result = makeError(QStringLiteral("preset.read_only"),
-                           tr("Built-in presets are read-only; use Duplicate to make an editable copy."),
-                           m_current->name());
+        result =
+            makeError(QStringLiteral("preset.read_only"),
+                      tr("Built-in presets are read-only; use Duplicate to make an editable copy."), m_current->name());
     } else if (!m_current->isValid()) {
-        result = makeError(QStringLiteral("preset.invalid"),
-                           tr("The preset has %n problem(s); fix them before saving.", nullptr,
-                              int(m_current->issues().size())),
-                           m_current->name());
+        result = makeError(
+            QStringLiteral("preset.invalid"),
+            tr("The preset has %n problem(s); fix them before saving.", nullptr, int(m_current->issues().size())),
+            m_current->name());
     } else if (const Result<QString> path = m_library.save(m_current->json(), m_current->filePath()); !path.ok()) {
         result = path.error();
     } else {
@@ -436,8 +413,7 @@ Status PresetEditorPanel::deleteCurrent()
     PresetDocument *doc = m_docs.take(key);
     m_entries.remove(key);
     delete m_list->takeItem(m_list->currentRow()); // selects a neighbour → showPreset()
-    if (m_list->count() == 0)
-        showPreset(QString());
+    if (m_list->count() == 0) showPreset(QString());
     if (doc) {
         m_undoGroup->removeStack(doc->undoStack());
         delete doc;
@@ -473,10 +449,10 @@ Status PresetEditorPanel::exportCurrent(const QString &path)
     if (!m_current)
         result = makeError(QStringLiteral("preset.none"), tr("No preset is selected."));
     else if (!m_current->isValid())
-        result = makeError(QStringLiteral("preset.invalid"),
-                           tr("The preset has %n problem(s); fix them before exporting.", nullptr,
-                              int(m_current->issues().size())),
-                           path);
+        result = makeError(
+            QStringLiteral("preset.invalid"),
+            tr("The preset has %n problem(s); fix them before exporting.", nullptr, int(m_current->issues().size())),
+            path);
     else
         result = PresetLibrary::writeFile(m_current->json(), path);
     report(result, tr("Exported \"%1\" to %2.").arg(m_current ? m_current->name() : QString(), path));

@@ -94,8 +94,8 @@ private:
     QString currentKey() const;
 
     PresetLibrary m_library;
-    QHash<QString, PresetEntry> m_entries;    // listed presets by key: "builtin:NAME", "file:PATH"
-    QHash<QString, PresetDocument *> m_docs;          // opened documents (children of the panel)
+    QHash<QString, PresetEntry> m_entries;   // listed presets by key: "builtin:NAME", "file:PATH"
+    QHash<QString, PresetDocument *> m_docs; // opened documents (children of the panel)
     PresetDocument *m_current = nullptr;
     int m_unsavedCounter = 0;
 

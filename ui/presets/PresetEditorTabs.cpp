@@ -25,17 +25,15 @@ QWidget *scrollable(QWidget *page, QWidget *parent)
 
 } // namespace
 
-PresetEditorTabs::PresetEditorTabs(QWidget *parent)
-    : QTabWidget(parent)
-    , m_binder(new FormBinder(this))
+PresetEditorTabs::PresetEditorTabs(QWidget *parent) : QTabWidget(parent), m_binder(new FormBinder(this))
 {
     m_ladder = new ArrayEditor(QStringLiteral("ladder"), TableColumns::ladder(), &TableColumns::newRung, this);
     addTab(m_ladder, tr("Ladder"));
     addTab(scrollable(PresetForms::generalPage(m_binder, this), this), tr("General"));
 
     auto *audioPage = new QWidget(this);
-    m_audio = new ArrayEditor(QStringLiteral("audio"), TableColumns::audio(), &TableColumns::newAudioRendition,
-                              audioPage);
+    m_audio =
+        new ArrayEditor(QStringLiteral("audio"), TableColumns::audio(), &TableColumns::newAudioRendition, audioPage);
     auto *audioLayout = new QVBoxLayout(audioPage);
     audioLayout->addWidget(m_audio, 1);
     audioLayout->addWidget(PresetForms::loudnessGroup(m_binder, audioPage));
@@ -72,8 +70,7 @@ bool PresetEditorTabs::focusIssue(const QString &path)
 {
     for (ArrayEditor *editor : {m_ladder, m_audio, m_qcRules}) {
         const QModelIndex cell = editor->model()->indexForIssue(path);
-        if (!cell.isValid())
-            continue;
+        if (!cell.isValid()) continue;
         showPageOf(editor);
         editor->selectCell(cell.row(), cell.column());
         editor->view()->setFocus();
@@ -81,11 +78,9 @@ bool PresetEditorTabs::focusIssue(const QString &path)
     }
     QWidget *field = m_binder->widgetFor(path);
     for (const QString &bound : m_binder->boundPaths()) { // a section ("packaging") → its first field
-        if (!field && bound.startsWith(path + QLatin1Char('.')))
-            field = m_binder->widgetFor(bound);
+        if (!field && bound.startsWith(path + QLatin1Char('.'))) field = m_binder->widgetFor(bound);
     }
-    if (!field)
-        return false;
+    if (!field) return false;
     showPageOf(field);
     field->setFocus();
     return true;
@@ -96,8 +91,7 @@ void PresetEditorTabs::showPageOf(QWidget *widget)
     QWidget *page = widget;
     while (page && indexOf(page) < 0)
         page = page->parentWidget();
-    if (page)
-        setCurrentWidget(page);
+    if (page) setCurrentWidget(page);
 }
 
 } // namespace rendition::ui

@@ -124,10 +124,12 @@ QWidget *PresetForms::drmPage(FormBinder *b, QWidget *parent)
     QFormLayout *f = nullptr;
     QWidget *w = page(parent, &f);
     combo(b, f, tr("Scheme"), "drm.scheme",
-          {{"none", tr("None (clear)")}, {"cenc", tr("CENC (fMP4, DASH + HLS)")},
+          {{"none", tr("None (clear)")},
+           {"cenc", tr("CENC (fMP4, DASH + HLS)")},
            {"hls-aes128", tr("HLS AES-128 (MPEG-TS)")}});
     combo(b, f, tr("Key source"), "drm.key_source",
-          {{"generate", tr("Generate a key per package")}, {"key_file", tr("KID:KEY file")},
+          {{"generate", tr("Generate a key per package")},
+           {"key_file", tr("KID:KEY file")},
            {"cpix", tr("CPIX document")}});
     lineEdit(b, f, tr("Key file"), "drm.key_file", tr("path of the KID:KEY file or CPIX document"));
     auto *clearKey = new QCheckBox(tr("ClearKey (always signalled)"));

@@ -20,10 +20,7 @@ QString samePath(const QString &a)
 
 } // namespace
 
-PresetLibrary::PresetLibrary(const QString &userDir)
-    : m_userDir(userDir.isEmpty() ? defaultUserDir() : userDir)
-{
-}
+PresetLibrary::PresetLibrary(const QString &userDir) : m_userDir(userDir.isEmpty() ? defaultUserDir() : userDir) {}
 
 QString PresetLibrary::defaultUserDir()
 {
@@ -68,13 +65,11 @@ Result<QJsonObject> PresetLibrary::readFile(const QString &path)
     }
     QList<PresetIssue> issues;
     const Result<Preset> preset = parsePreset(file.readAll(), &issues);
-    if (preset.ok())
-        return preset->toJson();
+    if (preset.ok()) return preset->toJson();
     QStringList lines;
     for (qsizetype i = 0; i < issues.size() && i < kIssuesInMessage; ++i)
         lines << issues.at(i).toString();
-    if (issues.size() > kIssuesInMessage)
-        lines << tr("and %n more", nullptr, int(issues.size() - kIssuesInMessage));
+    if (issues.size() > kIssuesInMessage) lines << tr("and %n more", nullptr, int(issues.size() - kIssuesInMessage));
     return makeError(QStringLiteral("preset.invalid"),
                      tr("The file is not a valid preset: %1.").arg(lines.join(QStringLiteral("; "))), path);
 }
@@ -89,10 +84,10 @@ Status PresetLibrary::writeFile(const QJsonObject &json, const QString &path)
     const QByteArray bytes = QJsonDocument(preset->toJson()).toJson(QJsonDocument::Indented);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return makeError(QStringLiteral("preset.write"),
-                         tr("Cannot write the preset (%1); check that the folder exists and is writable.")
-                             .arg(file.errorString()),
-                         path);
+        return makeError(
+            QStringLiteral("preset.write"),
+            tr("Cannot write the preset (%1); check that the folder exists and is writable.").arg(file.errorString()),
+            path);
     }
     return {};
 }
@@ -114,8 +109,7 @@ Result<QString> PresetLibrary::save(const QJsonObject &json, const QString &prev
         return makeError(QStringLiteral("preset.write"),
                          tr("Cannot create the presets folder; check the permissions of its parent."), m_userDir);
     }
-    if (Status s = writeFile(json, path); !s)
-        return s.error();
+    if (Status s = writeFile(json, path); !s) return s.error();
     if (renamed && !previousPath.isEmpty() && QFileInfo::exists(previousPath) && !QFile::remove(previousPath)) {
         return makeError(QStringLiteral("preset.remove"),
                          tr("Saved under the new name, but the old file could not be removed; delete it by hand."),
@@ -128,21 +122,20 @@ Status PresetLibrary::remove(const QString &filePath) const
 {
     QFile file(filePath);
     if (!file.remove()) {
-        return makeError(QStringLiteral("preset.remove"),
-                         tr("Cannot delete the preset file (%1); check the folder's permissions.").arg(file.errorString()),
-                         filePath);
+        return makeError(
+            QStringLiteral("preset.remove"),
+            tr("Cannot delete the preset file (%1); check the folder's permissions.").arg(file.errorString()),
+            filePath);
     }
     return {};
 }
 
 QString PresetLibrary::uniqueName(const QString &base, const QStringList &taken)
 {
-    if (!taken.contains(base))
-        return base;
+    if (!taken.contains(base)) return base;
     for (int i = 2;; ++i) {
         const QString name = QStringLiteral("%1-%2").arg(base).arg(i);
-        if (!taken.contains(name))
-            return name;
+        if (!taken.contains(name)) return name;
     }
 }
 

@@ -14,11 +14,11 @@
 namespace rendition::ui {
 
 struct PresetEntry {
-    QString name;          // the preset's name (file stem for user presets that do not parse)
+    QString name; // the preset's name (file stem for user presets that do not parse)
     bool builtin = false;
-    QString filePath;      // user presets only
-    QJsonObject json;      // canonical JSON; empty when loadError is set
-    QString loadError;     // why a user preset file cannot be opened
+    QString filePath;  // user presets only
+    QJsonObject json;  // canonical JSON; empty when loadError is set
+    QString loadError; // why a user preset file cannot be opened
 };
 
 class PresetLibrary {

@@ -31,18 +31,21 @@ QString modeOf(const QJsonObject &rung)
 QStringList profilesFor(const QJsonObject &rung, const QJsonObject &)
 {
     switch (codecOf(rung)) {
-    case VideoCodec::H264: return {QString(), "baseline", "main", "high", "high10"};
-    case VideoCodec::Hevc: return {QString(), "main", "main10"};
-    case VideoCodec::Av1: return {QString(), "main"};
-    case VideoCodec::Invalid: break;
+    case VideoCodec::H264:
+        return {QString(), "baseline", "main", "high", "high10"};
+    case VideoCodec::Hevc:
+        return {QString(), "main", "main10"};
+    case VideoCodec::Av1:
+        return {QString(), "main"};
+    case VideoCodec::Invalid:
+        break;
     }
     return {QString()};
 }
 
 QStringList levelsFor(const QJsonObject &rung, const QJsonObject &)
 {
-    if (codecOf(rung) == VideoCodec::Av1)
-        return {QString(), "3.0", "3.1", "4.0", "4.1", "5.0", "5.1", "6.0"};
+    if (codecOf(rung) == VideoCodec::Av1) return {QString(), "3.0", "3.1", "4.0", "4.1", "5.0", "5.1", "6.0"};
     return {QString(), "3.0", "3.1", "4.0", "4.1", "4.2", "5.0", "5.1", "5.2"};
 }
 
@@ -61,8 +64,7 @@ QStringList encodersFor(const QJsonObject &rung, const QJsonObject &)
 {
     const VideoCodec codec = codecOf(rung);
     QStringList list{QStringLiteral("software"), QStringLiteral("auto")};
-    if (codec == VideoCodec::Invalid)
-        return list;
+    if (codec == VideoCodec::Invalid) return list;
     list << softwareEncoderFor(codec) << hardwareEncodersFor(codec);
     list.removeDuplicates();
     return list;
@@ -106,20 +108,17 @@ QString uniqueName(const QJsonObject &document, const QString &base)
         for (const QJsonValue &v : document.value(QLatin1String(array)).toArray())
             taken.insert(v.toObject().value(QStringLiteral("name")).toString());
     }
-    if (!taken.contains(base))
-        return base;
+    if (!taken.contains(base)) return base;
     for (int i = 2;; ++i) {
         const QString name = QStringLiteral("%1-%2").arg(base).arg(i);
-        if (!taken.contains(name))
-            return name;
+        if (!taken.contains(name)) return name;
     }
 }
 
 QJsonObject copyOrDefault(const QJsonObject &document, const char *array, int row, const QJsonObject &fallback)
 {
     const QJsonArray a = document.value(QLatin1String(array)).toArray();
-    if (a.isEmpty())
-        return fallback;
+    if (a.isEmpty()) return fallback;
     return a.at(row >= 0 && row < a.size() ? row : a.size() - 1).toObject();
 }
 
@@ -146,7 +145,11 @@ QList<ColumnSpec> TableColumns::ladder()
             col("width", tr("Width"), CellKind::Int, -1, 100000),
             col("height", tr("Height"), CellKind::Int, -1, 100000),
             col("keep_aspect", tr("Keep aspect"), CellKind::Bool),
-            mode, crf, bitrate, max, bufsize,
+            mode,
+            crf,
+            bitrate,
+            max,
+            bufsize,
             choice("profile", tr("Profile"), profilesFor, true),
             choice("level", tr("Level"), levelsFor, true),
             choice("speed", tr("Speed"), speedsFor, true),
@@ -166,8 +169,7 @@ QList<ColumnSpec> TableColumns::audio()
 
 QList<ColumnSpec> TableColumns::qcRules()
 {
-    return {choice("check", tr("Check"), fixed(qcCheckNames())),
-            col("threshold", tr("Threshold"), CellKind::Double),
+    return {choice("check", tr("Check"), fixed(qcCheckNames())), col("threshold", tr("Threshold"), CellKind::Double),
             col("min_duration_s", tr("Min. duration (s)"), CellKind::Double, -1, 100000),
             choice("severity", tr("Severity"), fixed({"warn", "fail"}))};
 }
@@ -181,12 +183,9 @@ QJsonObject TableColumns::rateControlFor(const QJsonObject &rung, const QString 
     const int oldMax = old.value(QStringLiteral("max_kbps")).toInt(0);
     const int bitrate = old.value(QStringLiteral("bitrate_kbps")).toInt(oldMax > 0 ? oldMax * 2 / 3 : 3000);
     QJsonObject rc{{QStringLiteral("mode"), mode}};
-    if (mode == u"crf" || mode == u"capped_crf")
-        rc.insert(QStringLiteral("crf"), crf);
-    if (mode == u"vbr" || mode == u"cbr")
-        rc.insert(QStringLiteral("bitrate_kbps"), bitrate);
-    if (mode == u"crf")
-        return rc;
+    if (mode == u"crf" || mode == u"capped_crf") rc.insert(QStringLiteral("crf"), crf);
+    if (mode == u"vbr" || mode == u"cbr") rc.insert(QStringLiteral("bitrate_kbps"), bitrate);
+    if (mode == u"crf") return rc;
     int max = oldMax;
     if (mode == u"cbr")
         max = bitrate;
@@ -201,12 +200,18 @@ QJsonObject TableColumns::rateControlFor(const QJsonObject &rung, const QString 
 
 QJsonObject TableColumns::newRung(const QJsonObject &document, int row)
 {
-    const QJsonObject fallback{{"name", "720p"}, {"codec", "h264"}, {"width", 1280}, {"height", 720},
-                               {"keep_aspect", true},
-                               {"rate_control", QJsonObject{{"mode", "vbr"}, {"bitrate_kbps", 3000},
-                                                            {"max_kbps", 4500}, {"bufsize_kbps", 0}}},
-                               {"profile", "high"}, {"level", ""}, {"speed", "veryfast"},
-                               {"encoder", "software"}, {"audio", ""}};
+    const QJsonObject fallback{
+        {"name", "720p"},
+        {"codec", "h264"},
+        {"width", 1280},
+        {"height", 720},
+        {"keep_aspect", true},
+        {"rate_control", QJsonObject{{"mode", "vbr"}, {"bitrate_kbps", 3000}, {"max_kbps", 4500}, {"bufsize_kbps", 0}}},
+        {"profile", "high"},
+        {"level", ""},
+        {"speed", "veryfast"},
+        {"encoder", "software"},
+        {"audio", ""}};
     QJsonObject rung = copyOrDefault(document, "ladder", row, fallback);
     rung.insert(QStringLiteral("name"), uniqueName(document, rung.value(QStringLiteral("name")).toString()));
     return rung;
@@ -214,8 +219,8 @@ QJsonObject TableColumns::newRung(const QJsonObject &document, int row)
 
 QJsonObject TableColumns::newAudioRendition(const QJsonObject &document, int row)
 {
-    const QJsonObject fallback{{"name", "aac-128k"}, {"codec", "aac"}, {"bitrate_kbps", 128},
-                               {"channels", 2}, {"sample_rate", 48000}, {"language", ""}};
+    const QJsonObject fallback{{"name", "aac-128k"}, {"codec", "aac"},       {"bitrate_kbps", 128},
+                               {"channels", 2},      {"sample_rate", 48000}, {"language", ""}};
     QJsonObject a = copyOrDefault(document, "audio", row, fallback);
     a.insert(QStringLiteral("name"), uniqueName(document, a.value(QStringLiteral("name")).toString()));
     return a;

@@ -1,5 +1,6 @@
 #include "preview/MediaBackend.h"
 
+#include <QByteArray>
 #include <QtGlobal>
 
 namespace rendition::ui {

@@ -8,12 +8,14 @@
 #include "preview/ReaderPlayback.h"
 #include "preview/ThumbnailScrubber.h"
 
+#include <QAudioDevice>
 #include <QAudioOutput>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMediaDevices>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTime>
@@ -61,8 +63,12 @@ void PreviewPanel::buildUi()
     m_video = new QVideoWidget(this);
     m_video->setMinimumSize(320, 180);
     m_player = new QMediaPlayer(this);
-    m_audio = new QAudioOutput(this);
-    m_player->setAudioOutput(m_audio);
+    // Qt 6.4's FFmpeg backend crashes in its audio render thread (write to a null device)
+    // when there is no audio device (servers, CI, offscreen): play silently then.
+    if (!QMediaDevices::defaultAudioOutput().isNull()) {
+        m_audio = new QAudioOutput(this);
+        m_player->setAudioOutput(m_audio);
+    }
     m_player->setVideoOutput(m_video);
     m_reader = new ReaderPlayback(this);
     m_scrubber = new ThumbnailScrubber(this);

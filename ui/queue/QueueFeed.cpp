@@ -2,7 +2,10 @@
 
 #include "queue/WorkerPool.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace rendition::ui {
 
@@ -16,16 +19,22 @@ QueueFeed::QueueFeed(const QString &storePath, QueueModel *model, WorkerPool *po
     m_loader->moveToThread(&m_thread);
 
     connect(m_loader, &QueueLoader::loaded, this, [this](const QList<JobSnapshot> &jobs, const QList<BatchInfo> &batches, qint64 readMs) {
+        QElapsedTimer clock;
+        clock.start();
         m_model->setBatches(batches);
         m_model->resetJobs(jobs);
+        m_loadApplyMs = clock.nsecsElapsed() / 1e6;
         m_loaded = true;
         m_lastReadMs = readMs;
         Q_EMIT loaded(int(jobs.size()), readMs);
     });
     connect(m_loader, &QueueLoader::changed, this,
             [this](const QList<JobSnapshot> &rows, const QStringList &removed, const QList<BatchInfo> &batches) {
+                QElapsedTimer clock;
+                clock.start();
                 if (!batches.isEmpty()) m_model->setBatches(batches);
                 m_model->applyChanges(rows, removed);
+                m_maxChangeApplyMs = std::max(m_maxChangeApplyMs, clock.nsecsElapsed() / 1e6);
                 Q_EMIT changed();
             });
     connect(m_loader, &QueueLoader::encodersResolved, m_model, &QueueModel::setEncoders);

@@ -41,6 +41,10 @@ public:
     void refresh();
     bool isLoaded() const { return m_loaded; }
     qint64 lastReadMs() const { return m_lastReadMs; }
+    // GUI-thread time spent applying loader results (diagnostics for bench/gui): the first
+    // load, and the largest change set since.
+    double loadApplyMs() const { return m_loadApplyMs; }
+    double maxChangeApplyMs() const { return m_maxChangeApplyMs; }
 
 Q_SIGNALS:
     void loaded(int jobs, qint64 readMs);
@@ -54,6 +58,8 @@ private:
     QTimer *m_refresh = nullptr;
     bool m_loaded = false;
     qint64 m_lastReadMs = -1;
+    double m_loadApplyMs = 0;
+    double m_maxChangeApplyMs = 0;
 };
 
 } // namespace rendition::ui

@@ -271,6 +271,12 @@ void QueueModel::applyChanges(const QList<JobSnapshot> &changed, const QStringLi
         m_dirty = stillThere;
     }
 
+    // Many changed rows at once (a reorder shifts every position after the moved job): one
+    // layout change lets a sorting proxy re-sort once, instead of moving rows one by one.
+    qsizetype known = 0;
+    for (const JobSnapshot &s : changed) known += m_rowOf.contains(s.id);
+    const bool bulk = known > kBulkChangeRows;
+    if (bulk) Q_EMIT layoutAboutToBeChanged();
     QList<int> updated;
     QList<QueueJob> added;
     for (const JobSnapshot &s : changed) {
@@ -283,14 +289,18 @@ void QueueModel::applyChanges(const QList<JobSnapshot> &changed, const QStringLi
             continue;
         }
         QueueJob &job = m_jobs[row];
-        const bool leftRunning = job.snapshot.state == JobState::Running && s.state != JobState::Running && s.state != JobState::Paused;
-        if (leftRunning && s.state == JobState::Queued) job.progress = {}; // back for another attempt
-        if (s.publishedDir != job.snapshot.publishedDir) job.encoderUsed.clear();
+        const bool requeued = job.snapshot.state == JobState::Running && s.state == JobState::Queued;
+        if (requeued) job.progress = {}; // back for another attempt
+        const bool republished = s.publishedDir != job.snapshot.publishedDir;
         job.snapshot = s;
-        refreshDerived(job);
+        if (republished) {
+            job.encoderUsed.clear();
+            refreshDerived(job);
+        }
         updated.append(row);
     }
-    emitRowsChanged(updated, 0, ColumnCount - 1);
+    if (bulk) Q_EMIT layoutChanged();
+    else emitRowsChanged(updated, 0, ColumnCount - 1);
     if (!added.isEmpty()) {
         const int first = int(m_jobs.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
