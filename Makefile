@@ -33,6 +33,7 @@ bench: build
 	@bash bench/loudness/run.sh $(CLI)
 	@bash bench/thumbnails/run.sh $(CLI)
 	@bash bench/cenc/run.sh $(CLI)
+	@bash bench/remote/run.sh $(CLI)
 	@$(BUILD_DIR)/bin/queue_bench --cli $(CLI)
 	@bash bench/scheduling/run.sh $(CLI)
 

@@ -105,8 +105,10 @@ void reportPublished(Reporter &rep, const PublishedAsset &a)
 {
     const QJsonObject pkg = a.manifest.value(QStringLiteral("package")).toObject();
     const QDir dir(a.versionDir);
+    // A preset that requires approval publishes for review: `current` stays where it was.
+    const bool gated = a.status == PublishedAsset::Status::AwaitingApproval;
     if (rep.json()) {
-        QJsonObject o{{QStringLiteral("event"), QStringLiteral("published")},
+        QJsonObject o{{QStringLiteral("event"), gated ? QStringLiteral("awaiting_approval") : QStringLiteral("published")},
                       {QStringLiteral("asset"), a.assetName},
                       {QStringLiteral("version"), a.version},
                       {QStringLiteral("dir"), a.versionDir},
@@ -116,7 +118,8 @@ void reportPublished(Reporter &rep, const PublishedAsset &a)
         rep.event(o);
         return;
     }
-    rep.out() << "published " << a.assetName << " " << a.version << " -> " << a.versionDir << '\n';
+    rep.out() << "published " << a.assetName << " " << a.version << " -> " << a.versionDir
+              << (gated ? " (awaiting approval: 'current' not moved)" : "") << '\n';
     for (const QString &k : {QStringLiteral("hls"), QStringLiteral("dash"), QStringLiteral("mp4")})
         if (pkg.contains(k)) rep.out() << "  " << k.toUpper() << ": " << dir.filePath(pkg.value(k).toString()) << '\n';
     rep.out().flush();

@@ -5,12 +5,15 @@
 #include "ingest/IngestPanel.h"
 #include "ingest/IngestScanner.h"
 #include "mainwindow/MainWindow.h"
+#include "preview/PreviewPanel.h"
 #include "queue/WorkerPool.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QItemSelectionModel>
+#include <QPixmap>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
@@ -46,7 +49,7 @@ void ScreenshotRunner::onScanned()
     connect(&m_workspace, &Workspace::batchQueued, this, [this](const QString &, int jobs) { onQueued(jobs); },
             Qt::SingleShotConnection);
     connect(&m_workspace, &Workspace::queueFailed, this, [this](const QString &why) { fail(why); }, Qt::SingleShotConnection);
-    if (!ingest->queueSelected(QStringLiteral("proxy-edit"))) captureFrom(0); // nothing usable: panels as they are
+    if (!ingest->queueSelected(QStringLiteral("web-h264-ladder"))) captureFrom(0); // nothing usable: panels as they are
 }
 
 void ScreenshotRunner::onQueued(int jobs)
@@ -72,11 +75,16 @@ void ScreenshotRunner::captureFrom(int tab)
                                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     tabs->setCurrentIndex(tab);
+    if (tabs->widget(tab) == m_window.previewPanel()) // a stopped player shows no picture: show the first frames
+        QTimer::singleShot(kSettleMs / 2, m_window.previewPanel(), [this] { m_window.previewPanel()->stepFrames(1); });
     QTimer::singleShot(kSettleMs, this, [this, tab, tabs] {
         QString slug = tabs->tabText(tab).toLower().remove(u'&');
         slug.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
         const QString file = QDir(m_outDir).filePath(slug + QStringLiteral(".png"));
-        if (!m_window.grab().save(file)) return fail(QStringLiteral("cannot write %1").arg(file));
+        // From the screen, so native child windows (the video surface) are in the picture too.
+        QPixmap shot = m_window.screen() ? m_window.screen()->grabWindow(m_window.winId()) : QPixmap();
+        if (shot.isNull()) shot = m_window.grab();
+        if (!shot.save(file)) return fail(QStringLiteral("cannot write %1").arg(file));
         QTextStream(stdout) << "screenshot " << file << Qt::endl;
         captureFrom(tab + 1);
     });

@@ -1,6 +1,6 @@
 #pragma once
 // `rendition --screenshots DIR INPUT...`: drives the real window through a short session —
-// ingest the inputs, queue the usable ones as a batch with the proxy-edit preset, wait until
+// ingest the inputs, queue the usable ones as a batch with the web-h264-ladder preset, wait until
 // the worker pool is idle — then writes a PNG of the window showing each panel into DIR
 // (ingest.png, queue.png, …) and quits. Used by `make screenshots` under Xvfb. Packages go
 // to <data dir>/screenshot-out; nothing is persisted in the user's settings.

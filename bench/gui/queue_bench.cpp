@@ -119,7 +119,10 @@ int main(int argc, char **argv)
     });
     loadGaps = bench::measureEventLoopGaps(3000);
     if (!panel || !waitUntil([&] { return panel->feed()->isLoaded(); }, 60000)) return fail(QStringLiteral("the panel did not load"));
-    out() << QStringLiteral("  load: %1 rows read off-thread in %2 ms\n").arg(panel->model()->rowCount()).arg(panel->feed()->lastReadMs());
+    out() << QStringLiteral("  load: %1 rows read off-thread in %2 ms, applied on the GUI thread in %3 ms\n")
+                 .arg(panel->model()->rowCount())
+                 .arg(panel->feed()->lastReadMs())
+                 .arg(panel->feed()->loadApplyMs(), 0, 'f', 1);
     out() << bench::formatGaps(QStringLiteral("while loading"), loadGaps, 50);
 
     // Two jobs "running" with simulated progress.
@@ -127,6 +130,9 @@ int main(int argc, char **argv)
     runners.start();
     const bench::GapStats simulated = bench::measureEventLoopGaps(seconds * 1000);
     out() << bench::formatGaps(QStringLiteral("2 simulated running jobs (%1 progress events)").arg(runners.events()), simulated, 50);
+    out() << QStringLiteral("    GUI thread: largest stage write to the store %1 ms (the pool does the same), largest change set applied %2 ms\n")
+                 .arg(runners.maxStoreWriteMs(), 0, 'f', 1)
+                 .arg(panel->feed()->maxChangeApplyMs(), 0, 'f', 1);
 
     out() << "  sorting (until repainted):\n" << bench::formatSteps(bench::measureSorts(*panel), 100);
     out() << "  filtering (until repainted):\n" << bench::formatSteps(bench::measureFilters(*panel, QStringLiteral("clip-03")), 100);
@@ -135,6 +141,7 @@ int main(int argc, char **argv)
     const QString last = ids->at(jobCount - 21), first = ids->at(2);
     QElapsedTimer moveClock;
     qint64 shownMs = -1;
+    double moveStoreMs = 0;
     QObject::connect(panel->model(), &QAbstractItemModel::dataChanged, panel.get(), [&] {
         if (shownMs < 0 && panel->model()->rowOfJob(last) >= 0
             && panel->model()->jobAt(panel->model()->rowOfJob(last))->snapshot.position
@@ -144,10 +151,15 @@ int main(int argc, char **argv)
     QTimer::singleShot(200, [&] {
         moveClock.start();
         const QList<Error> errors = panel->controller()->moveBefore({last}, first);
+        moveStoreMs = moveClock.nsecsElapsed() / 1e6;
         if (!errors.isEmpty()) QTextStream(stderr) << "move: " << errors.first().toString() << '\n';
     });
     const bench::GapStats reorder = bench::measureEventLoopGaps(3000);
-    out() << QStringLiteral("  reorder: moveJob(last → before first) shown after %1 ms\n").arg(shownMs);
+    out() << QStringLiteral("  reorder: moveJob(last → before first) took %1 ms in the store (GUI thread), shown after %2 ms;"
+                            " largest change set applied %3 ms\n")
+                 .arg(moveStoreMs, 0, 'f', 1)
+                 .arg(shownMs)
+                 .arg(panel->feed()->maxChangeApplyMs(), 0, 'f', 1);
     out() << bench::formatGaps(QStringLiteral("during the reorder"), reorder, 50);
     runners.stop();
     for (const Error &e : runners.errors()) QTextStream(stderr) << "simulated runner: " << e.toString() << '\n';

@@ -132,6 +132,35 @@ private Q_SLOTS:
         QCOMPARE(m_panel->saveCurrent().error().code, QStringLiteral("preset.name_taken"));
     }
 
+    void newPresetSaveReloadDelete()
+    {
+        m_panel->newPreset();
+        PresetDocument *doc = m_panel->currentDocument();
+        QVERIFY(doc);
+        QCOMPARE(doc->name(), QStringLiteral("new-preset"));
+        QCOMPARE(doc->origin(), PresetOrigin::Unsaved);
+        QVERIFY2(doc->isValid(), qPrintable(doc->issues().value(0).toString()));
+        QVERIFY(m_panel->saveCurrent().ok());
+        const QString file = m_dir->filePath(QStringLiteral("presets/new-preset.json"));
+        QVERIFY(QFile::exists(file));
+
+        // A user preset file that is not a preset is listed, and opening it names the file.
+        QFile broken(m_dir->filePath(QStringLiteral("presets/zz-broken.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("[1, 2");
+        broken.close();
+        PresetEditorPanel second(nullptr, m_dir->filePath(QStringLiteral("presets")));
+        QVERIFY(second.presetNames().contains(QStringLiteral("new-preset")));
+        QVERIFY(second.selectPreset(QStringLiteral("zz-broken")));
+        QVERIFY(!second.currentDocument());
+        QVERIFY2(second.statusText().contains(QLatin1String("zz-broken.json")), qPrintable(second.statusText()));
+
+        QVERIFY(m_panel->selectPreset(QStringLiteral("new-preset")));
+        QVERIFY(m_panel->deleteCurrent().ok());
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(!m_panel->presetNames().contains(QStringLiteral("new-preset")));
+    }
+
     void invalidCellShowsMessageUndoRestoresRedoReturns()
     {
         PresetDocument *doc = editableCopy();

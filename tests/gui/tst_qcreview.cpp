@@ -169,7 +169,7 @@ void TestQcReview::clickEventSeeksPlayer()
     QVERIFY(black);
     const qint64 eventMs = qint64(black->text(2).toDouble() * 1000);
     const QRect r = panel.eventList()->visualItemRect(black);
-    QTest::mouseClick(panel.eventList()->viewport(), Qt::LeftButton, {}, r.center());
+    QTest::mouseClick(panel.eventList()->viewport(), Qt::LeftButton, {}, QPoint(r.left() + 10, r.center().y())); // the severity cell
     QCOMPARE(seeks.count(), 1);
     QVERIFY(qAbs(seeks.first().first().toLongLong() - eventMs) <= 10);
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.preview()->positionMs() - eventMs) <= 20, kWaitMs);
@@ -257,7 +257,7 @@ void TestQcReview::badVersionFolder()
     QSignalSpy errors(&panel, &QcReviewPanel::errorOccurred);
     const Status s = panel.openVersion(copy);
     QVERIFY(!s.ok());
-    QVERIFY2(s.error().context.endsWith(QStringLiteral("/v1/") + file), qPrintable(s.error().toString()));
+    QVERIFY2(s.error().context.startsWith(QDir(copy).filePath(file)), qPrintable(s.error().toString()));
     QVERIFY2(s.error().message.contains(words), qPrintable(s.error().message));
     QVERIFY(panel.statusText().contains(QFileInfo(file).fileName()));
     QCOMPARE(errors.count(), 1);

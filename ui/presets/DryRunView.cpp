@@ -66,6 +66,7 @@ DryRunView::DryRunView(QWidget *parent)
                                           tr("Est. size"), tr("Est. time"), tr("Status")});
     m_table->setModel(m_results);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false); // long reasons are in the tooltips
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setObjectName(QStringLiteral("dryRunResults"));
@@ -214,6 +215,8 @@ void DryRunView::showResult(int index)
                 encoderText(e.encoder), rateText(e), formatBytes(e.estimatedBytes), formatSeconds(e.estimatedSeconds),
                 status},
                false);
+        if (!e.encoder.fallbackReason.isEmpty()) // the why, where the encoder is named
+            m_results->item(m_results->rowCount() - 1, EncoderColumn)->setToolTip(e.encoder.fallbackReason);
     }
     for (const SkippedRung &s : r.skipped)
         addRow({asset, s.name, dash, dash, dash, dash, dash, tr("Skipped: %1").arg(s.reason)}, true);

@@ -113,7 +113,7 @@ ProgressView QueueModel::progressView(const QueueJob &job) const
         v.text = job.snapshot.lastStage;
         return v;
     }
-    QStringList parts{QStringLiteral("%1 %2%").arg(job.progress.currentStage(), QString::number(job.progress.currentPercent(), 'f', 0))};
+    QStringList parts{tr("%1 %2%", "stage and percent").arg(job.progress.currentStage(), QString::number(job.progress.currentPercent(), 'f', 0))};
     if (job.progress.fps > 0) parts << tr("%1 fps").arg(QString::number(job.progress.fps, 'f', job.progress.fps < 10 ? 1 : 0));
     if (job.progress.etaSeconds >= 0) parts << tr("ETA %1").arg(formatEta(job.progress.etaSeconds));
     if (s == JobState::Paused) parts << tr("paused");

@@ -72,6 +72,7 @@ SettingsPanel::SettingsPanel(Workspace &workspace, QWidget *parent) : QWidget(pa
     layout->addLayout(grid, 1);
     layout->addLayout(buttons);
     setEditing(m_workspace.settings());
+    connect(&m_workspace, &Workspace::settingsChanged, this, &SettingsPanel::setEditing);
 }
 
 QWidget *SettingsPanel::buildSlots()
