@@ -3,6 +3,8 @@
 #
 #   scripts/test-services.sh start_s3rver [PORT]   # prints the port; state in $RENDITION_SERVICES_DIR
 #   scripts/test-services.sh stop_s3rver
+#   scripts/test-services.sh start_elasticmq [PORT]   # SQS emulator (Java 17); prints the port
+#   scripts/test-services.sh stop_elasticmq
 #
 # Or source it and call the functions. Each service has its own start_/stop_ pair (other
 # services are added as separate functions). State (pid, port, data) lives in

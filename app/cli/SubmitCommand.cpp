@@ -96,6 +96,11 @@ int submitCommand(const QStringList &args)
     Result<RemoteSetup> setup = resolveRemote(parser.value(QStringLiteral("remote")));
     if (!setup) { err << "submit: " << setup.error().toString() << '\n'; return kExitFailed; }
     const bool json = parser.isSet(QStringLiteral("json-events"));
+    if (parser.isSet(QStringLiteral("wait")) && setup->profile.statusQueueUrl.isEmpty()) {
+        err << "submit: --wait needs a status queue, and remote profile \"" << setup->profile.name
+            << "\" has none; set its status queue URL (RENDITION_SQS_STATUS_URL)\n";
+        return kExitUsage;
+    }
     installCliInterruptHandler();
 
     int failed = 0;

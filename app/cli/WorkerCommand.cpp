@@ -6,7 +6,8 @@
 // --max-receives deliveries. SIGTERM/SIGINT: no new jobs; running ones get --grace seconds,
 // then are released to the queue. --metrics-port serves Prometheus text on
 // 127.0.0.1:PORT/metrics. --once: end when the queue is drained (nothing visible or in flight).
-// Exit codes: 0 stopped cleanly, 1 could not start (profile, credentials, port), 2 usage.
+// Exit codes: 0 stopped cleanly, 1 could not start or the jobs queue is unusable (missing queue,
+// rejected credentials, access denied), 2 usage.
 
 #include "CliSupport.h"
 #include "Commands.h"
@@ -110,7 +111,7 @@ int workerCommand(const QStringList &args)
     err << "worker: " << worker.count(RemoteOutcome::Published) << " published, " << worker.count(RemoteOutcome::Reused)
         << " reused, " << worker.count(RemoteOutcome::Failed) << " failed, " << worker.count(RemoteOutcome::DeadLettered)
         << " dead-lettered, " << worker.count(RemoteOutcome::Released) << " released\n";
-    return kExitOk;
+    return worker.failedFatally() ? kExitFailed : kExitOk;
 }
 
 } // namespace rendition::cli

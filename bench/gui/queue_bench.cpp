@@ -9,7 +9,8 @@
 //   - sorting by every column and filtering by text and state (each until repainted);
 //   - a reorder (JobStore::moveJob of the last job to the top: every position shifts);
 //   - the gaps over S seconds with 2 REAL children (WorkerPool running rendition-cli on the
-//     fixture with the built-in proxy-edit preset), unless --no-real.
+//     fixture with the built-in proxy-edit preset), unless --no-real, and — timed alone — what
+//     the pool's pump() does on the GUI thread each time a job starts or ends.
 // Goals: gaps ≤ 50 ms, sort/filter < 100 ms. Figures are printed, never turned into an exit
 // code (exit 1 only when the bench itself cannot run).
 
@@ -170,6 +171,18 @@ int main(int argc, char **argv)
         int progress = 0, finished = 0;
         QObject::connect(&pool, &WorkerPool::jobProgress, [&progress] { ++progress; });
         QObject::connect(&pool, &WorkerPool::jobFinished, [&finished] { ++finished; });
+        // What WorkerPool::pump() does on the GUI thread at every start / job end, timed alone.
+        QElapsedTimer diag;
+        diag.start();
+        const QList<JobRecord> queued = store.list(JobFilter{{JobState::Queued}, {}, -1}).value();
+        const double listMs = diag.nsecsElapsed() / 1e6;
+        int parsed = 0;
+        for (const JobRecord &r : queued) parsed += r.spec().ok();
+        out() << QStringLiteral("  WorkerPool::pump's work, timed alone: JobStore::list() of %1 queued jobs %2 ms + JobSpec::fromJson"
+                                " of each %3 ms\n")
+                     .arg(parsed)
+                     .arg(listMs, 0, 'f', 0)
+                     .arg(diag.nsecsElapsed() / 1e6 - listMs, 0, 'f', 0);
         if (Status s = pool.start(); !s) return fail(s.error().toString());
         const bench::GapStats real = bench::measureEventLoopGaps(seconds * 1000);
         out() << bench::formatGaps(QStringLiteral("2 real children (%1 progress events, %2 jobs finished)").arg(progress).arg(finished),

@@ -16,16 +16,25 @@ float sampleAt(const AVFrame *f, int ch, int i, int channels)
     const int index = planar ? i : i * channels + ch;
     const uint8_t *d = f->extended_data[plane];
     switch (av_get_packed_sample_fmt(fmt)) {
-    case AV_SAMPLE_FMT_FLT: return reinterpret_cast<const float *>(d)[index];
-    case AV_SAMPLE_FMT_DBL: return float(reinterpret_cast<const double *>(d)[index]);
-    case AV_SAMPLE_FMT_S16: return reinterpret_cast<const int16_t *>(d)[index] / 32768.0f;
-    case AV_SAMPLE_FMT_S32: return float(reinterpret_cast<const int32_t *>(d)[index] / 2147483648.0);
-    case AV_SAMPLE_FMT_U8: return (d[index] - 128) / 128.0f;
-    default: return std::nanf("");
+    case AV_SAMPLE_FMT_FLT:
+        return reinterpret_cast<const float *>(d)[index];
+    case AV_SAMPLE_FMT_DBL:
+        return float(reinterpret_cast<const double *>(d)[index]);
+    case AV_SAMPLE_FMT_S16:
+        return reinterpret_cast<const int16_t *>(d)[index] / 32768.0f;
+    case AV_SAMPLE_FMT_S32:
+        return float(reinterpret_cast<const int32_t *>(d)[index] / 2147483648.0);
+    case AV_SAMPLE_FMT_U8:
+        return (d[index] - 128) / 128.0f;
+    default:
+        return std::nanf("");
     }
 }
 
-float toDb(double linear) { return linear > 1e-6 ? float(20.0 * std::log10(linear)) : kSilenceDbfs; }
+float toDb(double linear)
+{
+    return linear > 1e-6 ? float(20.0 * std::log10(linear)) : kSilenceDbfs;
+}
 
 } // namespace
 
@@ -39,9 +48,12 @@ int AudioEnvelope::windowAt(double seconds) const
 Result<AudioEnvelope> computeAudioEnvelope(const QStringList &files, const RenditionKey &key, double windowSeconds,
                                            const CancelToken &cancel)
 {
-    Result<std::unique_ptr<RenditionReader>> opened = RenditionReader::open(files, RenditionReader::Media::Audio, cancel, key);
+    Result<std::unique_ptr<RenditionReader>> opened =
+        RenditionReader::open(files, RenditionReader::Media::Audio, cancel, key);
     if (!opened) {
-        if (cancel.isCanceled()) return makeError(QStringLiteral("canceled"), QStringLiteral("the level analysis was canceled"), files.value(0));
+        if (cancel.isCanceled())
+            return makeError(QStringLiteral("canceled"), QStringLiteral("the level analysis was canceled"),
+                             files.value(0));
         return opened.error();
     }
     RenditionReader &reader = **opened;

@@ -19,8 +19,8 @@ struct AudioEnvelope {
     double windowSeconds = 0.1;
     int channels = 0;
     int sampleRate = 0;
-    QList<float> peakDbfs;         // per window, max |sample| over every channel; -120 for silence
-    QList<float> rmsDbfs;          // per window, RMS over every channel's samples
+    QList<float> peakDbfs; // per window, max |sample| over every channel; -120 for silence
+    QList<float> rmsDbfs;  // per window, RMS over every channel's samples
     bool isEmpty() const { return peakDbfs.isEmpty(); }
     // Window covering `seconds` counted from the first decoded sample; -1 outside the envelope.
     int windowAt(double seconds) const;

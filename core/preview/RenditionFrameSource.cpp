@@ -16,11 +16,14 @@ constexpr double kForwardDecodeLimitSeconds = 2.0; // a jump shorter than this k
 
 RenditionFrameSource::~RenditionFrameSource() = default;
 
-Result<std::unique_ptr<RenditionFrameSource>> RenditionFrameSource::open(const PackageRendition &rendition, const RenditionKey &key,
-                                                                         double startOffsetSeconds, const CancelToken &cancel, int maxWidth)
+Result<std::unique_ptr<RenditionFrameSource>> RenditionFrameSource::open(const PackageRendition &rendition,
+                                                                         const RenditionKey &key,
+                                                                         double startOffsetSeconds,
+                                                                         const CancelToken &cancel, int maxWidth)
 {
     if (!rendition.isVideo())
-        return makeError(QStringLiteral("preview.not_video"), QStringLiteral("rendition \"%1\" has no pictures to show").arg(rendition.name),
+        return makeError(QStringLiteral("preview.not_video"),
+                         QStringLiteral("rendition \"%1\" has no pictures to show").arg(rendition.name),
                          rendition.filesFrom(0).value(0));
     std::unique_ptr<RenditionFrameSource> s(new RenditionFrameSource);
     s->m_rendition = rendition;
@@ -38,8 +41,12 @@ Status RenditionFrameSource::openAt(int segment)
     m_reader.reset();
     const QStringList files = m_rendition.filesFrom(segment);
     RenditionKey key = m_key;
-    key.firstSequence = m_rendition.initPath.isEmpty() && m_rendition.progressivePath.isEmpty() ? segment : 0; // TS: IV = sequence
-    Result<std::unique_ptr<RenditionReader>> reader = RenditionReader::open(files, RenditionReader::Media::Video, m_cancel, key);
+    key.firstSequence =
+        m_rendition.initPath.isEmpty() && m_rendition.progressivePath.isEmpty() ? segment : 0; // TS: IV = sequence
+    Result<std::unique_ptr<RenditionReader>> reader =
+        RenditionReader::open(files, RenditionReader::Media::Video, m_cancel, key);
+    if (!reader && m_cancel.isCanceled())
+        return makeError(QStringLiteral("canceled"), QStringLiteral("the preview was canceled"), files.value(0));
     if (!reader) return reader.error();
     m_reader = std::move(reader).value();
     m_shiftSeconds = renditionPtsShiftSeconds(files, RenditionReader::Media::Video);
@@ -57,7 +64,8 @@ Result<av::FramePtr> RenditionFrameSource::decodeOne(double *seconds)
     Result<av::FramePtr> frame = m_reader->next();
     m_decodeErrors = m_reader->decodeErrors();
     if (!frame || !*frame) return frame;
-    const double t = frameProgramSeconds(frame->get(), m_reader->stream()->time_base, m_shiftSeconds, m_startOffsetSeconds);
+    const double t =
+        frameProgramSeconds(frame->get(), m_reader->stream()->time_base, m_shiftSeconds, m_startOffsetSeconds);
     *seconds = std::isnan(t) ? m_lastSeconds + m_frameSeconds : t;
     return frame;
 }
@@ -65,7 +73,8 @@ Result<av::FramePtr> RenditionFrameSource::decodeOne(double *seconds)
 Result<PreviewPicture> RenditionFrameSource::seek(double seconds)
 {
     const double tolerance = m_frameSeconds / 2;
-    const bool forward = m_reader && m_lastSeconds >= 0 && seconds > m_lastSeconds && seconds - m_lastSeconds < kForwardDecodeLimitSeconds;
+    const bool forward = m_reader && m_lastSeconds >= 0 && seconds > m_lastSeconds &&
+                         seconds - m_lastSeconds < kForwardDecodeLimitSeconds;
     int segment = m_rendition.segmentIndexAt(seconds);
     if (!forward)
         if (Status s = openAt(segment); !s) return s.error();
@@ -90,7 +99,8 @@ Result<PreviewPicture> RenditionFrameSource::seek(double seconds)
             m_reader.reset();
             return seek(seconds);
         }
-        return makeError(QStringLiteral("preview.decode"), QStringLiteral("no picture could be decoded (damaged file or wrong key)"),
+        return makeError(QStringLiteral("preview.decode"),
+                         QStringLiteral("no picture could be decoded (damaged file or wrong key)"),
                          m_rendition.filesFrom(0).value(0));
     }
     return toPicture(previous.get(), previousSeconds);
@@ -116,10 +126,11 @@ Result<PreviewPicture> RenditionFrameSource::toPicture(const AVFrame *frame, dou
     }
     width &= ~1;
     height &= ~1;
-    m_sws.reset(sws_getCachedContext(m_sws.release(), frame->width, frame->height, AVPixelFormat(frame->format), width, height,
-                                     AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr));
+    m_sws.reset(sws_getCachedContext(m_sws.release(), frame->width, frame->height, AVPixelFormat(frame->format), width,
+                                     height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr));
     if (!m_sws || width <= 0 || height <= 0)
-        return makeError(QStringLiteral("preview.convert"), QStringLiteral("cannot convert the picture for display"), m_rendition.filesFrom(0).value(0));
+        return makeError(QStringLiteral("preview.convert"), QStringLiteral("cannot convert the picture for display"),
+                         m_rendition.filesFrom(0).value(0));
     PreviewPicture p;
     p.width = width;
     p.height = height;

@@ -21,10 +21,10 @@
 namespace rendition {
 
 struct PreviewPicture {
-    QByteArray rgba;          // width × height × 4 bytes, rows packed (bytesPerLine = width × 4)
+    QByteArray rgba; // width × height × 4 bytes, rows packed (bytesPerLine = width × 4)
     int width = 0;
     int height = 0;
-    double seconds = 0;       // program time of the frame
+    double seconds = 0; // program time of the frame
     bool isValid() const { return width > 0 && height > 0; }
 };
 
@@ -32,8 +32,9 @@ class RenditionFrameSource {
 public:
     // `maxWidth` bounds the picture width (aspect kept, even sizes); 0 = the rendition's size.
     // Errors: those of RenditionReader::open ("qc.open", "qc.no_stream", ...), "preview.not_video".
-    static Result<std::unique_ptr<RenditionFrameSource>> open(const PackageRendition &rendition, const RenditionKey &key,
-                                                              double startOffsetSeconds, const CancelToken &cancel, int maxWidth = 1280);
+    static Result<std::unique_ptr<RenditionFrameSource>> open(const PackageRendition &rendition,
+                                                              const RenditionKey &key, double startOffsetSeconds,
+                                                              const CancelToken &cancel, int maxWidth = 1280);
     ~RenditionFrameSource();
 
     // The first frame at or after `seconds` (half a frame of tolerance); past the end, the last
@@ -61,7 +62,7 @@ private:
     double m_frameSeconds = 0.04;
     std::unique_ptr<RenditionReader> m_reader;
     double m_shiftSeconds = 0;
-    double m_lastSeconds = -1;   // program time of the last frame returned, -1 before any
+    double m_lastSeconds = -1; // program time of the last frame returned, -1 before any
     av::SwsPtr m_sws;
     int m_decodeErrors = 0;
 };

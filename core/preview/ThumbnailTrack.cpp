@@ -19,7 +19,8 @@ qint64 parseVttTime(QStringView text)
     const QRegularExpressionMatch m = re.match(text.trimmed());
     if (!m.hasMatch()) return -1;
     const qint64 hours = m.captured(1).isEmpty() ? 0 : m.captured(1).toLongLong();
-    return ((hours * 60 + m.captured(2).toLongLong()) * 60 + m.captured(3).toLongLong()) * 1000 + m.captured(4).toLongLong();
+    return ((hours * 60 + m.captured(2).toLongLong()) * 60 + m.captured(3).toLongLong()) * 1000 +
+           m.captured(4).toLongLong();
 }
 
 Error vttError(const QString &sourceName, int line, const QString &what)
@@ -48,7 +49,8 @@ Result<ThumbnailTrack> ThumbnailTrack::parse(const QByteArray &text, const QStri
         const QString payload = lines.value(i + 1).trimmed();
         const QRegularExpressionMatch m = payloadRe.match(payload);
         if (!m.hasMatch())
-            return vttError(sourceName, i + 2, QStringLiteral("the cue must name a sprite tile as <file>#xywh=x,y,w,h"));
+            return vttError(sourceName, i + 2,
+                            QStringLiteral("the cue must name a sprite tile as <file>#xywh=x,y,w,h"));
         ThumbnailTile tile;
         tile.startMs = startMs;
         tile.endMs = endMs;
@@ -69,7 +71,8 @@ Result<ThumbnailTrack> ThumbnailTrack::load(const QString &vttPath)
 {
     QFile f(vttPath);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("thumbnails.read"), QStringLiteral("cannot read the thumbnail track (%1)").arg(f.errorString()), vttPath);
+        return makeError(QStringLiteral("thumbnails.read"),
+                         QStringLiteral("cannot read the thumbnail track (%1)").arg(f.errorString()), vttPath);
     return parse(f.readAll(), QFileInfo(vttPath).absolutePath(), vttPath);
 }
 

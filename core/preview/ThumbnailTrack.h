@@ -11,9 +11,9 @@
 namespace rendition {
 
 struct ThumbnailTile {
-    qint64 startMs = 0;       // cue start (inclusive)
-    qint64 endMs = 0;         // cue end (exclusive)
-    QString sheetPath;        // absolute path of the sprite sheet (JPEG)
+    qint64 startMs = 0;                      // cue start (inclusive)
+    qint64 endMs = 0;                        // cue end (exclusive)
+    QString sheetPath;                       // absolute path of the sprite sheet (JPEG)
     int x = 0, y = 0, width = 0, height = 0; // the tile inside the sheet, pixels
 };
 

@@ -22,13 +22,15 @@ double parseRate(const QString &rate)
 QList<double> doubles(const QJsonValue &v)
 {
     QList<double> out;
-    for (const QJsonValue &x : v.toArray()) out.append(x.toDouble());
+    for (const QJsonValue &x : v.toArray())
+        out.append(x.toDouble());
     return out;
 }
 
 LoudnessCurve curveFrom(const QString &label, const QJsonObject &curve)
 {
-    return LoudnessCurve{label, doubles(curve.value(QStringLiteral("time_s"))), doubles(curve.value(QStringLiteral("momentary_lufs"))),
+    return LoudnessCurve{label, doubles(curve.value(QStringLiteral("time_s"))),
+                         doubles(curve.value(QStringLiteral("momentary_lufs"))),
                          doubles(curve.value(QStringLiteral("short_term_lufs")))};
 }
 
@@ -38,11 +40,13 @@ Result<QJsonObject> readJsonObjectFile(const QString &path, const QString &code)
 {
     QFile f(path);
     if (!f.exists()) return makeError(code, QStringLiteral("the file is missing"), path);
-    if (!f.open(QIODevice::ReadOnly)) return makeError(code, QStringLiteral("cannot read the file (%1)").arg(f.errorString()), path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(code, QStringLiteral("cannot read the file (%1)").arg(f.errorString()), path);
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError)
-        return makeError(code, QStringLiteral("not valid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()), path);
+        return makeError(code, QStringLiteral("not valid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()),
+                         path);
     if (!doc.isObject()) return makeError(code, QStringLiteral("not a JSON object"), path);
     return doc.object();
 }
@@ -52,7 +56,8 @@ QStringList PackageRendition::filesFrom(int firstSegment) const
     if (!progressivePath.isEmpty()) return {progressivePath};
     QStringList files;
     if (!initPath.isEmpty()) files << initPath;
-    for (int i = std::max(0, firstSegment); i < segments.size(); ++i) files << segments.at(i).path;
+    for (int i = std::max(0, firstSegment); i < segments.size(); ++i)
+        files << segments.at(i).path;
     return files;
 }
 
@@ -66,7 +71,9 @@ int PackageRendition::segmentIndexAt(double seconds) const
 Result<VersionPackage> VersionPackage::open(const QString &versionDir)
 {
     const QFileInfo info(versionDir);
-    if (!info.isDir()) return makeError(QStringLiteral("review.manifest"), QStringLiteral("not a folder; open a published version folder (OUT/<asset>/vN)"), versionDir);
+    if (!info.isDir())
+        return makeError(QStringLiteral("review.manifest"),
+                         QStringLiteral("not a folder; open a published version folder (OUT/<asset>/vN)"), versionDir);
     VersionPackage p;
     p.m_versionDir = info.canonicalFilePath();
     if (Status s = p.loadManifest(); !s) return s.error();
@@ -81,7 +88,8 @@ Status VersionPackage::loadManifest()
     if (!doc) return doc.error();
     const QJsonObject &m = *doc;
     if (m.value(QStringLiteral("schema")).toString() != u"rendition.manifest/1")
-        return makeError(QStringLiteral("review.manifest"), QStringLiteral("not a Rendition manifest (schema must be rendition.manifest/1)"), path);
+        return makeError(QStringLiteral("review.manifest"),
+                         QStringLiteral("not a Rendition manifest (schema must be rendition.manifest/1)"), path);
     m_assetName = m.value(QStringLiteral("asset")).toString();
     if (Result<ProbeResult> src = ProbeResult::fromJson(m.value(QStringLiteral("source")).toObject())) m_source = *src;
     const QJsonObject package = m.value(QStringLiteral("package")).toObject();
@@ -100,7 +108,8 @@ Status VersionPackage::loadManifest()
         r.frameRate = parseRate(o.value(QStringLiteral("frame_rate")).toString());
         r.targetBitrateKbps = o.value(QStringLiteral("target_bitrate_kbps")).toInt();
         r.durationSeconds = o.value(QStringLiteral("duration_s")).toDouble();
-        if (const QString init = o.value(QStringLiteral("init")).toString(); !init.isEmpty()) r.initPath = dir.filePath(init);
+        if (const QString init = o.value(QStringLiteral("init")).toString(); !init.isEmpty())
+            r.initPath = dir.filePath(init);
         double start = 0;
         for (const QJsonValue &s : o.value(QStringLiteral("segments")).toArray()) {
             PackageSegment seg;
@@ -113,14 +122,17 @@ Status VersionPackage::loadManifest()
         }
         if (r.segments.isEmpty() && !progressive.isEmpty()) r.progressivePath = dir.filePath(progressive);
         if (r.segments.isEmpty() && r.progressivePath.isEmpty())
-            return makeError(QStringLiteral("review.manifest"), QStringLiteral("rendition \"%1\" lists no files").arg(r.name), path);
+            return makeError(QStringLiteral("review.manifest"),
+                             QStringLiteral("rendition \"%1\" lists no files").arg(r.name), path);
         m_durationSeconds = std::max(m_durationSeconds, r.durationSeconds);
         m_renditions.append(r);
     }
-    if (m_renditions.isEmpty()) return makeError(QStringLiteral("review.manifest"), QStringLiteral("the manifest lists no renditions"), path);
+    if (m_renditions.isEmpty())
+        return makeError(QStringLiteral("review.manifest"), QStringLiteral("the manifest lists no renditions"), path);
     if (m_source.durationSeconds > 0) m_durationSeconds = m_source.durationSeconds;
 
-    if (const QString qc = m.value(QStringLiteral("qc")).toObject().value(QStringLiteral("report")).toString(); !qc.isEmpty()) {
+    if (const QString qc = m.value(QStringLiteral("qc")).toObject().value(QStringLiteral("report")).toString();
+        !qc.isEmpty()) {
         m_hasQc = true;
         if (Status s = loadQc(); !s) return s;
     }
@@ -149,22 +161,26 @@ Status VersionPackage::loadLoudness(const QString &fileName)
     Result<QJsonObject> doc = readJsonObjectFile(path, QStringLiteral("review.loudness"));
     if (!doc) return doc.error();
     if (doc->value(QStringLiteral("schema")).toString() != u"rendition.loudness/1")
-        return makeError(QStringLiteral("review.loudness"), QStringLiteral("not a loudness report (schema must be rendition.loudness/1)"), path);
+        return makeError(QStringLiteral("review.loudness"),
+                         QStringLiteral("not a loudness report (schema must be rendition.loudness/1)"), path);
     m_loudness.present = true;
     m_loudness.targetLufs = doc->value(QStringLiteral("target_lufs")).toDouble();
     for (const QcRule &rule : m_qc.rules)
-        if (rule.check == QLatin1String(qccheck::Loudness) && rule.threshold > 0) m_loudness.toleranceLu = rule.threshold;
+        if (rule.check == QLatin1String(qccheck::Loudness) && rule.threshold > 0)
+            m_loudness.toleranceLu = rule.threshold;
     const QJsonObject source = doc->value(QStringLiteral("source")).toObject();
     if (source.contains(QStringLiteral("curve")))
         m_loudness.curves.append(curveFrom(QStringLiteral("source"), source.value(QStringLiteral("curve")).toObject()));
     for (const QJsonValue &v : doc->value(QStringLiteral("renditions")).toArray()) {
         const QJsonObject o = v.toObject();
-        m_loudness.curves.append(curveFrom(o.value(QStringLiteral("rendition")).toString(),
-                                           o.value(QStringLiteral("loudness")).toObject().value(QStringLiteral("curve")).toObject()));
+        m_loudness.curves.append(
+            curveFrom(o.value(QStringLiteral("rendition")).toString(),
+                      o.value(QStringLiteral("loudness")).toObject().value(QStringLiteral("curve")).toObject()));
     }
     for (const LoudnessCurve &c : m_loudness.curves)
         if (c.timeSeconds.size() != c.momentaryLufs.size() || c.timeSeconds.size() != c.shortTermLufs.size())
-            return makeError(QStringLiteral("review.loudness"), QStringLiteral("the \"%1\" curve has arrays of different lengths").arg(c.label), path);
+            return makeError(QStringLiteral("review.loudness"),
+                             QStringLiteral("the \"%1\" curve has arrays of different lengths").arg(c.label), path);
     return {};
 }
 
@@ -178,7 +194,10 @@ Status VersionPackage::loadThumbnails(const QJsonObject &thumbnails)
     return {};
 }
 
-QString VersionPackage::versionName() const { return QFileInfo(m_versionDir).fileName(); }
+QString VersionPackage::versionName() const
+{
+    return QFileInfo(m_versionDir).fileName();
+}
 
 const PackageRendition *VersionPackage::rendition(const QString &name) const
 {
@@ -208,14 +227,27 @@ Result<RenditionKey> VersionPackage::readKey() const
     Result<QJsonObject> doc = readJsonObjectFile(path, QStringLiteral("review.key"));
     if (!doc) return doc.error();
     if (doc->value(QStringLiteral("schema")).toString() != u"rendition.keys/1")
-        return makeError(QStringLiteral("review.key"), QStringLiteral("not a Rendition key store (schema must be rendition.keys/1)"), path);
-    const QByteArray bytes = QByteArray::fromHex(
-        doc->value(QStringLiteral("keys")).toArray().at(0).toObject().value(QStringLiteral("key")).toString().toLatin1());
-    if (bytes.size() != 16) return makeError(QStringLiteral("review.key"), QStringLiteral("the key store holds no 16-byte content key"), path);
-    if (m_drmScheme == u"cenc") key.kind = RenditionKey::Kind::Cenc;
-    else if (m_drmScheme == u"hls-aes128") key.kind = RenditionKey::Kind::Aes128;
-    else return makeError(QStringLiteral("review.key"), QStringLiteral("the manifest's DRM scheme \"%1\" cannot be decrypted for preview").arg(m_drmScheme),
-                          QDir(m_versionDir).filePath(QStringLiteral("manifest.json")));
+        return makeError(QStringLiteral("review.key"),
+                         QStringLiteral("not a Rendition key store (schema must be rendition.keys/1)"), path);
+    const QByteArray bytes = QByteArray::fromHex(doc->value(QStringLiteral("keys"))
+                                                     .toArray()
+                                                     .at(0)
+                                                     .toObject()
+                                                     .value(QStringLiteral("key"))
+                                                     .toString()
+                                                     .toLatin1());
+    if (bytes.size() != 16)
+        return makeError(QStringLiteral("review.key"), QStringLiteral("the key store holds no 16-byte content key"),
+                         path);
+    if (m_drmScheme == u"cenc")
+        key.kind = RenditionKey::Kind::Cenc;
+    else if (m_drmScheme == u"hls-aes128")
+        key.kind = RenditionKey::Kind::Aes128;
+    else
+        return makeError(
+            QStringLiteral("review.key"),
+            QStringLiteral("the manifest's DRM scheme \"%1\" cannot be decrypted for preview").arg(m_drmScheme),
+            QDir(m_versionDir).filePath(QStringLiteral("manifest.json")));
     key.key = bytes;
     return key;
 }

@@ -29,19 +29,19 @@ struct PackageSegment {
     QString path;            // absolute
     double startSeconds = 0; // cumulative from the rendition's start (program time)
     double durationSeconds = 0;
-    qint64 bytes = 0;        // size on disk
+    qint64 bytes = 0; // size on disk
     double bitrateBps() const { return durationSeconds > 0 ? bytes * 8.0 / durationSeconds : 0; }
 };
 
 struct PackageRendition {
     QString name;
-    QString type;            // "video" | "audio"
+    QString type; // "video" | "audio"
     QString codec;
     int width = 0, height = 0;
-    double frameRate = 0;    // frames per second (video), 0 when unknown
+    double frameRate = 0; // frames per second (video), 0 when unknown
     int targetBitrateKbps = 0;
     double durationSeconds = 0;
-    QString initPath;        // CMAF init segment; empty for MPEG-TS and progressive MP4
+    QString initPath; // CMAF init segment; empty for MPEG-TS and progressive MP4
     QList<PackageSegment> segments;
     QString progressivePath; // single MP4 file (progressive packaging); segments then empty
 
@@ -53,7 +53,7 @@ struct PackageRendition {
 };
 
 struct LoudnessCurve {
-    QString label;           // "source" or the rendition name
+    QString label; // "source" or the rendition name
     QList<double> timeSeconds;
     QList<double> momentaryLufs;
     QList<double> shortTermLufs;
@@ -62,7 +62,7 @@ struct LoudnessCurve {
 struct PackageLoudness {
     bool present = false;
     double targetLufs = 0;
-    double toleranceLu = 1.0;   // the QC loudness rule's threshold (±LU around the target)
+    double toleranceLu = 1.0;    // the QC loudness rule's threshold (±LU around the target)
     QList<LoudnessCurve> curves; // source first, then renditions
 };
 
@@ -74,7 +74,7 @@ public:
 
     QString versionDir() const { return m_versionDir; }
     QString assetName() const { return m_assetName; }
-    QString versionName() const;              // "v3"
+    QString versionName() const; // "v3"
     const ProbeResult &source() const { return m_source; }
     double durationSeconds() const { return m_durationSeconds; }
     double startOffsetSeconds() const { return m_startOffsetSeconds; }
@@ -89,7 +89,7 @@ public:
 
     QString drmScheme() const { return m_drmScheme; } // "" / "none" | "cenc" | "hls-aes128"
     bool isProtected() const { return !m_drmScheme.isEmpty() && m_drmScheme != u"none"; }
-    QString keyStorePath() const;             // OUT/<asset>/keys/vN.json
+    QString keyStorePath() const; // OUT/<asset>/keys/vN.json
     // The reader key for this version (kind None when unprotected). Errors "review.key"
     // naming the key file: missing, unreadable, wrong schema, no 16-byte key.
     Result<RenditionKey> readKey() const;

@@ -128,6 +128,11 @@ void RemoteWorker::slotLoop(int slot)
         if (!got) {
             if (s.stopping.load()) break;
             QTextStream(stderr) << "worker " << name << ": receive failed: " << got.error().toString() << '\n';
+            const QString code = got.error().code;
+            if (code == u"sqs.no_queue" || code == u"sqs.auth" || code == u"sqs.access_denied") {
+                m_fatal.store(true); // configuration, not weather: retrying will not help
+                break;
+            }
             for (int i = 0; i < 20 && !s.stopping.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
             continue;
         }

@@ -6,7 +6,8 @@
 // Shutdown (requestStop, on SIGTERM/SIGINT): no new messages are taken (long polls in flight
 // are aborted); running jobs may finish for `graceS` seconds; then the hard stop stops their
 // children and releases their messages (visibility 0) so another worker takes them at once.
-// finished() is emitted when every slot has ended (also with `once` when the queue is empty).
+// finished() is emitted when every slot has ended (also with `once` when the queue is empty,
+// and when the queue cannot be used: see failedFatally()).
 //
 // Threading: a QObject of the thread that creates it (normally the main thread, whose event
 // loop also serves the MetricsServer); slot threads never touch it except through the shared
@@ -41,6 +42,9 @@ public:
     const MetricsRegistry &metrics() const { return m_shared->metrics; }
     // Messages handled with this outcome so far.
     int count(RemoteOutcome outcome) const;
+    // A slot ended because the jobs queue cannot be used at all (missing queue, rejected
+    // credentials, access denied); the error was printed.
+    bool failedFatally() const { return m_fatal.load(); }
 
 Q_SIGNALS:
     void finished();
@@ -52,6 +56,7 @@ private:
     std::unique_ptr<RemoteWorkerShared> m_shared;
     std::vector<std::thread> m_threads;
     std::atomic<int> m_live{0};
+    std::atomic<bool> m_fatal{false};
     std::atomic<int> m_counts[8] = {};
     QTimer m_watch;
     QTimer m_grace;

@@ -17,9 +17,11 @@
 
 #include <QLabel>
 #include <QMediaPlayer>
-#include <QVideoWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QVideoFrame>
+#include <QVideoSink>
+#include <QVideoWidget>
 #include <QtTest>
 
 using namespace rendition;
@@ -34,7 +36,8 @@ double brightness(const QImage &image)
     const QImage small = image.scaled(32, 18).convertToFormat(QImage::Format_RGB32);
     double sum = 0;
     for (int y = 0; y < small.height(); ++y)
-        for (int x = 0; x < small.width(); ++x) sum += qGray(small.pixel(x, y));
+        for (int x = 0; x < small.width(); ++x)
+            sum += qGray(small.pixel(x, y));
     return sum / (small.width() * small.height());
 }
 } // namespace
@@ -51,17 +54,20 @@ private Q_SLOTS:
     void shuttleKeys();
     void encryptedRenditionThroughReader();
     void wrongKeyDoesNotDecode();
+    void aes128TsRenditionThroughReader();
     void readerStepAndShuttle();
     void missingKeyFileNamed();
+    void cancelAndDestroyWhilePlaying();
     void scrubberHoverShowsTile();
     void levelEnvelope();
     void sourcePlayer();
+    void progressiveRenditionInPlayer();
     void missingSourceNamed();
 
 private:
     QTemporaryDir m_tmp;
     QString m_source;
-    QString m_version;   // CENC-protected version folder
+    QString m_version; // CENC-protected version folder
 };
 
 void TestPreview::initTestCase()
@@ -72,7 +78,9 @@ void TestPreview::initTestCase()
     QVERIFY2(!m_source.isEmpty(), qPrintable(error));
     const QString keys = m_tmp.filePath(QStringLiteral("test.keys"));
     QVERIFY(reviewtest::writeFile(keys, (reviewtest::kKid + u':' + reviewtest::kKey + u'\n').toLatin1()));
-    m_version = reviewtest::publish(m_tmp.path(), reviewtest::presetJson(QStringLiteral("gui-preview-cenc"), reviewtest::cencDrm(keys)), m_source, &error);
+    m_version = reviewtest::publish(
+        m_tmp.path(), reviewtest::presetJson(QStringLiteral("gui-preview-cenc"), reviewtest::cencDrm(keys)), m_source,
+        &error);
     QVERIFY2(!m_version.isEmpty(), qPrintable(error));
 }
 
@@ -101,7 +109,8 @@ void TestPreview::vttLookup()
                            "cue-2\n00:00:02.000 --> 00:00:04.000\nsprite_0.jpg#xywh=160,0,160,90\n\n"
                            "00:00:04.000 --> 00:00:06.000\nsprite_1.jpg#xywh=0,0,160,90\n\n"
                            "01:00:00.000 --> 01:00:02.000\nsprite_1.jpg#xywh=160,90,160,90\n";
-    Result<ThumbnailTrack> track = ThumbnailTrack::parse(vtt, QStringLiteral("/pkg/thumbnails"), QStringLiteral("t.vtt"));
+    Result<ThumbnailTrack> track =
+        ThumbnailTrack::parse(vtt, QStringLiteral("/pkg/thumbnails"), QStringLiteral("t.vtt"));
     QVERIFY2(track.ok(), qPrintable(track ? QString() : track.error().toString()));
     QCOMPARE(int(track->tiles().size()), 4);
     QCOMPARE(track->indexAt(timeMs), index);
@@ -117,10 +126,14 @@ void TestPreview::vttBadInput_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("where");
-    QTest::newRow("no header") << QByteArray("00:00.000 --> 00:02.000\nsprite_0.jpg#xywh=0,0,1,1\n") << "bad.vtt, line 1";
-    QTest::newRow("bad timing") << QByteArray("WEBVTT\n\n00:0x.000 --> 00:02.000\nsprite_0.jpg#xywh=0,0,1,1\n") << "bad.vtt, line 3";
-    QTest::newRow("bad payload") << QByteArray("WEBVTT\n\n00:00.000 --> 00:02.000\nsprite_0.jpg\n") << "bad.vtt, line 4";
-    QTest::newRow("end before start") << QByteArray("WEBVTT\n\n00:03.000 --> 00:02.000\nsprite_0.jpg#xywh=0,0,1,1\n") << "bad.vtt, line 3";
+    QTest::newRow("no header") << QByteArray("00:00.000 --> 00:02.000\nsprite_0.jpg#xywh=0,0,1,1\n")
+                               << "bad.vtt, line 1";
+    QTest::newRow("bad timing") << QByteArray("WEBVTT\n\n00:0x.000 --> 00:02.000\nsprite_0.jpg#xywh=0,0,1,1\n")
+                                << "bad.vtt, line 3";
+    QTest::newRow("bad payload") << QByteArray("WEBVTT\n\n00:00.000 --> 00:02.000\nsprite_0.jpg\n")
+                                 << "bad.vtt, line 4";
+    QTest::newRow("end before start") << QByteArray("WEBVTT\n\n00:03.000 --> 00:02.000\nsprite_0.jpg#xywh=0,0,1,1\n")
+                                      << "bad.vtt, line 3";
 }
 
 void TestPreview::vttBadInput()
@@ -157,7 +170,8 @@ void TestPreview::shuttleKeys()
     QFETCH(QString, keys);
     QFETCH(double, rate);
     Shuttle s;
-    for (QChar c : keys) s.press(c == u'J' ? Shuttle::Key::J : c == u'K' ? Shuttle::Key::K : Shuttle::Key::L);
+    for (QChar c : keys)
+        s.press(c == u'J' ? Shuttle::Key::J : c == u'K' ? Shuttle::Key::K : Shuttle::Key::L);
     QCOMPARE(s.rate(), rate);
 }
 
@@ -181,8 +195,10 @@ void TestPreview::encryptedRenditionThroughReader()
     QCOMPARE(panel.renditionNames(), (QStringList{QStringLiteral("180p"), QStringLiteral("360p")}));
     QTRY_VERIFY_WITH_TIMEOUT(panel.reader()->picturesShown() > 0, kWaitMs);
     QCOMPARE(panel.reader()->currentImage().size(), QSize(320, 180));
-    QVERIFY2(brightness(panel.reader()->currentImage()) > 40, "the first decrypted picture should show the test pattern");
-    QCOMPARE(panel.metadata()->value(QStringLiteral("Rendition"), QStringLiteral("Protection")), QStringLiteral("cenc"));
+    QVERIFY2(brightness(panel.reader()->currentImage()) > 40,
+             "the first decrypted picture should show the test pattern");
+    QCOMPARE(panel.metadata()->value(QStringLiteral("Rendition"), QStringLiteral("Protection")),
+             QStringLiteral("cenc"));
     // The level meter's envelope comes from the protected AAC rendition, decrypted too.
     QTRY_VERIFY_WITH_TIMEOUT(!panel.levelMeter()->envelope().isEmpty(), kWaitMs);
     QVERIFY(qAbs(panel.levelMeter()->envelope().peakDbfs.size() - 60) <= 3);
@@ -192,11 +208,14 @@ void TestPreview::encryptedRenditionThroughReader()
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.positionMs() - 2700) <= 20, kWaitMs);
     QVERIFY2(brightness(panel.reader()->currentImage()) < 20, "picture at 2.7 s should be black");
     QVERIFY(panel.selectRendition(QStringLiteral("360p")).ok());
-    QTRY_VERIFY_WITH_TIMEOUT(panel.reader()->currentImage().width() == 640 && qAbs(panel.positionMs() - 2700) <= 20, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.reader()->currentImage().width() == 640 && qAbs(panel.positionMs() - 2700) <= 20,
+                             kWaitMs);
     panel.seek(4500);
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.positionMs() - 4500) <= 20, kWaitMs);
     QVERIFY2(brightness(panel.reader()->currentImage()) > 40, "picture at 4.5 s should show the test pattern");
     QVERIFY(panel.videoWidget()->isVisible());
+    // The decrypted pictures go into the QVideoWidget's own sink.
+    QCOMPARE(panel.videoWidget()->videoSink()->videoFrame().size(), QSize(640, 360));
     QVERIFY(panel.errorText().isEmpty());
 }
 
@@ -215,6 +234,37 @@ void TestPreview::wrongKeyDoesNotDecode()
     // Garbage in: either nothing decodes or the decoder reports errors; never a clean picture.
     QVERIFY2(!pic.ok() || (*source)->decodeErrors() > 0, "a wrong key must not decode cleanly");
     if (!pic.ok()) QVERIFY(!pic.error().toString().contains(QString::fromLatin1(wrong.key.toHex())));
+}
+
+void TestPreview::aes128TsRenditionThroughReader()
+{
+    QTemporaryDir dir;
+    QString error;
+    const QString version = reviewtest::publish(
+        dir.path(),
+        reviewtest::aes128TsPreset(QStringLiteral("gui-preview-aes"), m_tmp.filePath(QStringLiteral("test.keys"))),
+        m_source, &error);
+    QVERIFY2(!version.isEmpty(), qPrintable(error));
+    Result<VersionPackage> package = VersionPackage::open(version);
+    QVERIFY(package.ok());
+    QCOMPARE(package->drmScheme(), QStringLiteral("hls-aes128"));
+    QVERIFY(package->smallestVideo()->initPath.isEmpty()); // self-contained .ts segments
+    PreviewPanel panel;
+    QVERIFY(panel.openVersion(version).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(panel.reader()->picturesShown() > 0, kWaitMs);
+    // A later segment: decrypted with IV = its media sequence number.
+    panel.seek(4500);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.positionMs() - 4500) <= 20, kWaitMs);
+    QVERIFY(brightness(panel.reader()->currentImage()) > 40);
+    panel.seek(2700);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.positionMs() - 2700) <= 20, kWaitMs);
+    QVERIFY(brightness(panel.reader()->currentImage()) < 20);
+    QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+
+    RenditionKey wrong{RenditionKey::Kind::Aes128, QByteArray(16, '\x17'), 0};
+    auto source =
+        RenditionFrameSource::open(*package->smallestVideo(), wrong, package->startOffsetSeconds(), CancelToken());
+    QVERIFY2(!source.ok() || !(*source)->seek(1.0).ok(), "a wrong AES-128 key must not decode");
 }
 
 void TestPreview::readerStepAndShuttle()
@@ -263,6 +313,37 @@ void TestPreview::missingKeyFileNamed()
     QVERIFY(!panel.errorText().contains(reviewtest::kKey));
 }
 
+void TestPreview::cancelAndDestroyWhilePlaying()
+{
+    Result<VersionPackage> package = VersionPackage::open(m_version);
+    QVERIFY(package.ok());
+    Result<RenditionKey> key = package->readKey();
+    QVERIFY(key.ok());
+    const PackageRendition *r = package->rendition(QStringLiteral("360p"));
+    QVERIFY(r);
+    CancelToken canceled;
+    canceled.cancel();
+    auto source = RenditionFrameSource::open(*r, *key, package->startOffsetSeconds(), canceled);
+    QVERIFY(!source.ok());
+    QCOMPARE(source.error().code, QStringLiteral("canceled"));
+
+    // Playback threads stop promptly when their owner goes away mid-decode.
+    for (int i = 0; i < 3; ++i) {
+        auto *playback = new ReaderPlayback;
+        QSignalSpy errors(playback, &ReaderPlayback::errorOccurred);
+        playback->open(*r, *key, package->startOffsetSeconds());
+        playback->setRate(8);
+        playback->seek(3000);
+        playback->setRate(8);
+        QTest::qWait(40 * i);
+        QElapsedTimer clock;
+        clock.start();
+        delete playback;
+        QVERIFY2(clock.elapsed() < 5000, "destroying a playing reader must not wait for the decode to finish");
+        QCOMPARE(errors.count(), 0);
+    }
+}
+
 void TestPreview::scrubberHoverShowsTile()
 {
     PreviewPanel panel;
@@ -293,10 +374,11 @@ void TestPreview::levelEnvelope()
 {
     Result<AudioEnvelope> env = computeAudioEnvelope({m_source}, {}, 0.1, CancelToken());
     QVERIFY2(env.ok(), qPrintable(env ? QString() : env.error().toString()));
-    QVERIFY2(qAbs(env->peakDbfs.size() - 60) <= 2, qPrintable(QString::number(env->peakDbfs.size()))); // 6 s in 100 ms windows
+    QVERIFY2(qAbs(env->peakDbfs.size() - 60) <= 2,
+             qPrintable(QString::number(env->peakDbfs.size()))); // 6 s in 100 ms windows
     QCOMPARE(env->rmsDbfs.size(), env->peakDbfs.size());
-    QVERIFY(env->peakDbfs.at(env->windowAt(1.0)) > -30);     // the 440 Hz tone
-    QVERIFY(env->peakDbfs.at(env->windowAt(2.7)) < -80);     // muted section
+    QVERIFY(env->peakDbfs.at(env->windowAt(1.0)) > -30); // the 440 Hz tone
+    QVERIFY(env->peakDbfs.at(env->windowAt(2.7)) < -80); // muted section
     QVERIFY(env->rmsDbfs.at(env->windowAt(1.0)) < env->peakDbfs.at(env->windowAt(1.0)));
     QCOMPARE(env->windowAt(-1), -1);
     QCOMPARE(env->windowAt(60), -1);
@@ -306,7 +388,8 @@ void TestPreview::levelEnvelope()
     Result<AudioEnvelope> stopped = computeAudioEnvelope({m_source}, {}, 0.1, canceled);
     QVERIFY(!stopped.ok());
     QCOMPARE(stopped.error().code, QStringLiteral("canceled"));
-    Result<AudioEnvelope> bad = computeAudioEnvelope({m_tmp.filePath(QStringLiteral("test.keys"))}, {}, 0.1, CancelToken());
+    Result<AudioEnvelope> bad =
+        computeAudioEnvelope({m_tmp.filePath(QStringLiteral("test.keys"))}, {}, 0.1, CancelToken());
     QVERIFY(!bad.ok());
     QVERIFY(bad.error().context.endsWith(QStringLiteral("test.keys")));
 }
@@ -321,13 +404,16 @@ void TestPreview::sourcePlayer()
     QCOMPARE(panel.mode(), PreviewPanel::Mode::Player);
     // Level meter and metadata come from our own off-thread work, whatever the backend does.
     QTRY_VERIFY_WITH_TIMEOUT(levels.count() == 1, kWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(panel.metadata()->value(QStringLiteral("Stream 0"), QStringLiteral("Codec")).startsWith(QStringLiteral("h264")), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel.metadata()->value(QStringLiteral("Stream 0"), QStringLiteral("Codec")).startsWith(QStringLiteral("h264")),
+        kWaitMs);
     QCOMPARE(panel.metadata()->value(QStringLiteral("Stream 0"), QStringLiteral("Size")), QStringLiteral("640×360"));
 
     QMediaPlayer *player = panel.player();
-    QTRY_VERIFY_WITH_TIMEOUT(player->mediaStatus() == QMediaPlayer::LoadedMedia || player->mediaStatus() == QMediaPlayer::BufferedMedia
-                                 || player->mediaStatus() == QMediaPlayer::InvalidMedia || player->error() != QMediaPlayer::NoError,
-                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        player->mediaStatus() == QMediaPlayer::LoadedMedia || player->mediaStatus() == QMediaPlayer::BufferedMedia ||
+            player->mediaStatus() == QMediaPlayer::InvalidMedia || player->error() != QMediaPlayer::NoError,
+        kWaitMs);
     if (player->error() != QMediaPlayer::NoError || player->mediaStatus() == QMediaPlayer::InvalidMedia)
         QSKIP(qPrintable(QStringLiteral("the Qt multimedia backend cannot play here: %1").arg(player->errorString())));
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.durationMs() - 6000) < 200, kWaitMs);
@@ -344,6 +430,31 @@ void TestPreview::sourcePlayer()
     QTRY_VERIFY_WITH_TIMEOUT(panel.positionMs() > 1300, kWaitMs);
     panel.shuttle(Shuttle::Key::K);
     QCOMPARE(player->playbackState(), QMediaPlayer::PausedState);
+}
+
+void TestPreview::progressiveRenditionInPlayer()
+{
+    QTemporaryDir dir;
+    QString error;
+    const QString version =
+        reviewtest::publish(dir.path(), reviewtest::progressivePreset(QStringLiteral("gui-preview-proxy")), m_source, &error);
+    QVERIFY2(!version.isEmpty(), qPrintable(error));
+    PreviewPanel panel;
+    QSignalSpy levels(&panel, &PreviewPanel::levelsReady);
+    QVERIFY(panel.openVersion(version).ok());
+    QCOMPARE(panel.mode(), PreviewPanel::Mode::Player); // clear single MP4: QMediaPlayer, with sound
+    QCOMPARE(panel.currentRendition(), QStringLiteral("180p"));
+    QVERIFY(panel.player()->source().toLocalFile().endsWith(QStringLiteral("/180p.mp4")));
+    QTRY_VERIFY_WITH_TIMEOUT(levels.count() == 1, kWaitMs); // envelope of the MP4's audio
+    QMediaPlayer *player = panel.player();
+    QTRY_VERIFY_WITH_TIMEOUT(player->mediaStatus() == QMediaPlayer::LoadedMedia || player->mediaStatus() == QMediaPlayer::BufferedMedia
+                                 || player->error() != QMediaPlayer::NoError,
+                             kWaitMs);
+    if (player->error() != QMediaPlayer::NoError)
+        QSKIP(qPrintable(QStringLiteral("the Qt multimedia backend cannot play here: %1").arg(player->errorString())));
+    panel.seek(4000);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.positionMs() - 4000) < 50, kWaitMs);
+    QVERIFY(panel.levelMeter()->peakDbfs() > -40);
 }
 
 void TestPreview::missingSourceNamed()

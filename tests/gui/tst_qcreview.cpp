@@ -6,6 +6,8 @@
 
 #include "ReviewTestSupport.h"
 
+#include "model/JobSpec.h"
+#include "model/Preset.h"
 #include "preview/PreviewPanel.h"
 #include "preview/ReaderPlayback.h"
 #include "queue/Approval.h"
@@ -92,7 +94,8 @@ void TestQcReview::loadsEventsAndCharts()
     QVERIFY2(panel.statusText().isEmpty(), qPrintable(panel.statusText()));
 
     // Events: as in qc.json, and the black section found where we put it.
-    const QJsonArray events = readJson(QDir(m_version).filePath(QStringLiteral("qc.json"))).value(QStringLiteral("events")).toArray();
+    const QJsonArray events =
+        readJson(QDir(m_version).filePath(QStringLiteral("qc.json"))).value(QStringLiteral("events")).toArray();
     QVERIFY(!events.isEmpty());
     QCOMPARE(panel.eventList()->topLevelItemCount(), int(events.size()));
     QTreeWidgetItem *black = eventItem(panel.eventList(), QStringLiteral("black"));
@@ -104,8 +107,16 @@ void TestQcReview::loadsEventsAndCharts()
 
     // Loudness: the encoded rendition's curve, every point of loudness.json, target band ±1 LU.
     const QJsonObject loudness = readJson(QDir(m_version).filePath(QStringLiteral("loudness.json")));
-    const QJsonArray times = loudness.value(QStringLiteral("renditions")).toArray().at(0).toObject().value(QStringLiteral("loudness")).toObject()
-                                 .value(QStringLiteral("curve")).toObject().value(QStringLiteral("time_s")).toArray();
+    const QJsonArray times = loudness.value(QStringLiteral("renditions"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("loudness"))
+                                 .toObject()
+                                 .value(QStringLiteral("curve"))
+                                 .toObject()
+                                 .value(QStringLiteral("time_s"))
+                                 .toArray();
     QVERIFY(times.size() > 40);
     LoudnessChart *chart = panel.loudnessChart();
     QCOMPARE(chart->pointCount(), int(times.size()));
@@ -133,7 +144,9 @@ void TestQcReview::bitrateBarsMatchFiles()
     QcReviewPanel panel;
     panel.resize(1200, 800);
     QVERIFY(panel.openVersion(m_version).ok());
-    const QJsonArray renditions = readJson(QDir(m_version).filePath(QStringLiteral("manifest.json"))).value(QStringLiteral("renditions")).toArray();
+    const QJsonArray renditions = readJson(QDir(m_version).filePath(QStringLiteral("manifest.json")))
+                                      .value(QStringLiteral("renditions"))
+                                      .toArray();
     const QList<BitrateChart::Series> &series = panel.bitrateChart()->series();
     QCOMPARE(series.size(), renditions.size()); // 180p, 360p, aac-128k
     for (int s = 0; s < renditions.size(); ++s) {
@@ -144,10 +157,12 @@ void TestQcReview::bitrateBarsMatchFiles()
         QCOMPARE(series.at(s).bitrateBps.size(), segments.size());
         for (int i = 0; i < segments.size(); ++i) {
             const QJsonObject seg = segments.at(i).toObject();
-            const qint64 bytes = QFileInfo(QDir(m_version).filePath(seg.value(QStringLiteral("file")).toString())).size();
+            const qint64 bytes =
+                QFileInfo(QDir(m_version).filePath(seg.value(QStringLiteral("file")).toString())).size();
             QVERIFY(bytes > 0);
             const double expected = bytes * 8.0 / seg.value(QStringLiteral("duration_s")).toDouble();
-            QVERIFY2(qAbs(series.at(s).bitrateBps.at(i) - expected) < 1.0, qPrintable(QStringLiteral("%1 segment %2").arg(series.at(s).rendition).arg(i)));
+            QVERIFY2(qAbs(series.at(s).bitrateBps.at(i) - expected) < 1.0,
+                     qPrintable(QStringLiteral("%1 segment %2").arg(series.at(s).rendition).arg(i)));
             QVERIFY(panel.bitrateChart()->barRect(s, i).height() > 0);
         }
     }
@@ -169,13 +184,14 @@ void TestQcReview::clickEventSeeksPlayer()
     QVERIFY(black);
     const qint64 eventMs = qint64(black->text(2).toDouble() * 1000);
     const QRect r = panel.eventList()->visualItemRect(black);
-    QTest::mouseClick(panel.eventList()->viewport(), Qt::LeftButton, {}, QPoint(r.left() + 10, r.center().y())); // the severity cell
+    QTest::mouseClick(panel.eventList()->viewport(), Qt::LeftButton, {},
+                      QPoint(r.left() + 10, r.center().y())); // the severity cell
     QCOMPARE(seeks.count(), 1);
     QVERIFY(qAbs(seeks.first().first().toLongLong() - eventMs) <= 10);
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.preview()->positionMs() - eventMs) <= 20, kWaitMs);
     // The A/B readers follow the same seek.
-    QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.abCompare()->reader(AbCompare::A)->positionMs() - eventMs) <= 20
-                                 && qAbs(panel.abCompare()->reader(AbCompare::B)->positionMs() - eventMs) <= 20,
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.abCompare()->reader(AbCompare::A)->positionMs() - eventMs) <= 20 &&
+                                 qAbs(panel.abCompare()->reader(AbCompare::B)->positionMs() - eventMs) <= 20,
                              kWaitMs);
 }
 
@@ -224,6 +240,34 @@ void TestQcReview::approveAndReject()
     panel.approve();
     QCOMPARE(approved.count(), 2);
     QVERIFY2(panel.statusText().contains(QStringLiteral("no job is waiting")), qPrintable(panel.statusText()));
+
+    // Two jobs that published this version and wait for a decision: approve one, reject the other.
+    const Preset preset = parsePreset(QByteArray(R"({"schema": "rendition.preset/1", "name": "tiny",
+      "ladder": [{"name": "180p", "codec": "h264", "height": 180, "rate_control": {"mode": "crf", "crf": 23}}]})"))
+                              .value();
+    QStringList ids;
+    for (int n = 0; n < 2; ++n) {
+        ProbeResult probe;
+        probe.path = m_tmp.filePath(QStringLiteral("clip.mp4"));
+        probe.sha256 = QString(64, QLatin1Char(n ? 'b' : 'a'));
+        probe.sizeBytes = 1000 + n;
+        Result<JobRecord> job =
+            (*store)->enqueue(makeJobSpec(probe, preset, m_tmp.filePath(QStringLiteral("out"))).value(), {});
+        QVERIFY(job.ok());
+        QVERIFY((*store)->claimNext().ok());
+        QVERIFY((*store)->recordPublished(job->id, JobState::AwaitingApproval, m_version, {}).ok());
+        ids << job->id;
+    }
+    panel.approve();
+    QVERIFY2(panel.statusText().startsWith(QStringLiteral("Approved")), qPrintable(panel.statusText()));
+    QCOMPARE((*store)->job(ids.at(0))->value().state, JobState::Succeeded);
+    QCOMPARE(QFileInfo(QDir(m_version).filePath(QStringLiteral("../current"))).canonicalFilePath(),
+             QFileInfo(m_version).canonicalFilePath());
+    panel.reject(QStringLiteral("audio drops at 2 s"));
+    QVERIFY2(panel.statusText().startsWith(QStringLiteral("Rejected")), qPrintable(panel.statusText()));
+    const JobRecord rejectedJob = (*store)->job(ids.at(1))->value();
+    QCOMPARE(rejectedJob.state, JobState::Rejected);
+    QCOMPARE(rejectedJob.reviewNote, QStringLiteral("audio drops at 2 s"));
     panel.setApproval(nullptr);
 }
 
@@ -233,8 +277,10 @@ void TestQcReview::badVersionFolder_data()
     QTest::addColumn<QByteArray>("content"); // empty: delete the file
     QTest::addColumn<QString>("words");
     QTest::newRow("missing qc.json") << "qc.json" << QByteArray() << "missing";
-    QTest::newRow("corrupt qc.json") << "qc.json" << QByteArray("{\"schema\": \"rendition.qc/1\", \"events\": [") << "not valid JSON";
-    QTest::newRow("qc.json of another kind") << "qc.json" << QByteArray("{\"schema\": \"other/1\"}") << "not a QC report";
+    QTest::newRow("corrupt qc.json") << "qc.json" << QByteArray("{\"schema\": \"rendition.qc/1\", \"events\": [")
+                                     << "not valid JSON";
+    QTest::newRow("qc.json of another kind")
+        << "qc.json" << QByteArray("{\"schema\": \"other/1\"}") << "not a QC report";
     QTest::newRow("corrupt manifest.json") << "manifest.json" << QByteArray("garbage") << "not valid JSON";
     QTest::newRow("missing manifest.json") << "manifest.json" << QByteArray() << "missing";
     QTest::newRow("corrupt loudness.json") << "loudness.json" << QByteArray("[1,2") << "not valid JSON";
@@ -250,8 +296,10 @@ void TestQcReview::badVersionFolder()
     const QString copy = QDir(dir.path()).filePath(QStringLiteral("v1"));
     QVERIFY(copyTree(m_version, copy));
     const QString broken = QDir(copy).filePath(file);
-    if (content.isEmpty()) QVERIFY(QFile::remove(broken));
-    else QVERIFY(reviewtest::writeFile(broken, content));
+    if (content.isEmpty())
+        QVERIFY(QFile::remove(broken));
+    else
+        QVERIFY(reviewtest::writeFile(broken, content));
 
     QcReviewPanel panel;
     QSignalSpy errors(&panel, &QcReviewPanel::errorOccurred);

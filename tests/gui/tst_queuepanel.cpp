@@ -280,8 +280,7 @@ void TestQueuePanel::deadLetterFilterAndDetail()
     QCOMPARE(opened.count(), 1);
     auto *dialog = qobject_cast<JobDetailDialog *>(opened.first().at(0).value<QWidget *>());
     QVERIFY(dialog);
-    QSignalSpy loaded(dialog, &JobDetailDialog::detailLoaded);
-    QVERIFY(loaded.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), 10000);
     QVERIFY2(dialog->summaryText().contains(QStringLiteral("truncated_moov_at_end.mp4")), qPrintable(dialog->summaryText()));
     QVERIFY2(dialog->summaryText().contains(QStringLiteral("permanent")), qPrintable(dialog->summaryText()));
     QVERIFY2(dialog->errorText().startsWith(QStringLiteral("Error ")), qPrintable(dialog->errorText()));

@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -111,6 +112,8 @@ private Q_SLOTS:
     void poisonJobGoesToTheDeadLetterQueue();
     void sigtermReleasesTheJob();
     void badProfileAndMissingQueue();
+    void fullManyJobsSlotsAndAKill();
+    void fullSigtermFinishesWithinGrace();
 
 private:
     QProcessEnvironment env() const;
@@ -437,7 +440,7 @@ void TestRemote::sigtermReleasesTheJob()
     QVERIFY(first->waitForFinished(60000));
     seen += first->readAllStandardError();
     QCOMPARE(first->exitCode(), 0);
-    QVERIFY2(seen.contains("released"), seen.constData());
+    QVERIFY2(seen.contains("0 published, 0 reused, 0 failed, 0 dead-lettered, 1 released"), seen.constData());
     // Released: visible again now, long before its 120 s visibility timeout.
     QCOMPARE(visibleMessages(m_jobsUrl, QStringLiteral("ApproximateNumberOfMessages")), 1);
 
@@ -463,6 +466,26 @@ void TestRemote::sigtermReleasesTheJob()
     ::kill(pid_t(second->processId()), SIGTERM);
     QVERIFY(second->waitForFinished(60000));
     QCOMPARE(second->exitCode(), 0);
+
+    // The GUI's view of it: the status reader (event-loop driven) sees the whole story.
+    RemoteProfile profile;
+    profile.name = QStringLiteral("test");
+    profile.bucket = QStringLiteral("rendition");
+    profile.jobsQueueUrl = m_jobsUrl;
+    profile.statusQueueUrl = m_statusUrl;
+    RemoteStatusReader reader(profile, credentials());
+    QSignalSpy updates(&reader, &RemoteStatusReader::jobUpdated);
+    QVERIFY(reader.start(100).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!reader.latest().isEmpty() && isFinalRemoteEvent(reader.latest().cbegin()->kind), 30000);
+    reader.stop();
+    QSet<QString> kinds;
+    for (const QList<QVariant> &args : std::as_const(updates))
+        kinds.insert(remoteEventKindName(args.at(0).value<RemoteStatusEvent>().kind));
+    for (const char *k : {"received", "released", "progress", "published"}) QVERIFY2(kinds.contains(QLatin1String(k)), k);
+    const RemoteStatusEvent last = *reader.latest().cbegin();
+    QCOMPARE(last.kind, RemoteEventKind::Published);
+    QCOMPARE(last.prefix, QStringLiteral("outputs/termed/v1/"));
+    QCOMPARE(last.attempt, 2);
 }
 
 void TestRemote::badProfileAndMissingQueue()
@@ -487,6 +510,58 @@ void TestRemote::badProfileAndMissingQueue()
     QCOMPARE(p.exitCode(), 1);
     const QByteArray err = p.readAllStandardError();
     QVERIFY2(err.contains(QStringLiteral("queue %1 does not exist").arg(missing).toUtf8()), err.constData());
+
+    // A worker on a queue that does not exist stops with an error instead of polling forever.
+    QProcess worker;
+    worker.setProcessEnvironment(e);
+    worker.start(kCliPath, {QStringLiteral("worker"), QStringLiteral("--remote"), QStringLiteral("env"), QStringLiteral("--wait"),
+                            QStringLiteral("1"), QStringLiteral("--work-dir"), m_tmp->filePath(QStringLiteral("lost-work"))});
+    QVERIFY(worker.waitForFinished(60000));
+    QCOMPARE(worker.exitCode(), 1);
+    QVERIFY(worker.readAllStandardError().contains(QStringLiteral("queue %1 does not exist").arg(missing).toUtf8()));
+}
+
+void TestRemote::fullManyJobsSlotsAndAKill()
+{
+    if (!qEnvironmentVariableIsSet("RENDITION_TEST_FULL")) QSKIP("long variant: set RENDITION_TEST_FULL");
+    const QString preset = writePreset(QStringLiteral("remote-many"));
+    QStringList inputs;
+    for (int i = 0; i < 3; ++i) inputs << copyAs(kSport, QStringLiteral("many%1.mp4").arg(i));
+    inputs << copyAs(kBars, QStringLiteral("manybars.mp4"));
+    const QList<QJsonObject> sent = submit(inputs, preset);
+    QCOMPARE(sent.size(), 4);
+    const QStringList drain{QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("2"), QStringLiteral("--slots"), QStringLiteral("2"),
+                            QStringLiteral("--visibility"), QStringLiteral("10"), QStringLiteral("--heartbeat"), QStringLiteral("2")};
+    QProcess *victim = startWorker(drain, QStringLiteral("victim"));
+    QByteArray seen;
+    QVERIFY(waitForStderr(*victim, "received (receive 1)", 60000, &seen));
+    QProcess *steady = startWorker(drain, QStringLiteral("steady"));
+    QTest::qWait(2000);
+    ::kill(pid_t(victim->processId()), SIGKILL);
+    QVERIFY(victim->waitForFinished(10000));
+    QVERIFY(steady->waitForFinished(kJobTimeoutMs * 2));
+    S3Client client = s3();
+    for (const QJsonObject &e : sent) {
+        Result<std::optional<RemotePublished>> marker = findRemotePublished(client, e.value(QStringLiteral("idempotency_key")).toString());
+        QVERIFY(marker.ok() && marker->has_value());
+        QCOMPARE((*marker)->version, QStringLiteral("v1"));
+    }
+}
+
+void TestRemote::fullSigtermFinishesWithinGrace()
+{
+    if (!qEnvironmentVariableIsSet("RENDITION_TEST_FULL")) QSKIP("long variant: set RENDITION_TEST_FULL");
+    const QString preset = writePreset(QStringLiteral("remote-grace"));
+    const QList<QJsonObject> sent = submit({copyAs(kSport, QStringLiteral("graceful.mp4"))}, preset);
+    QCOMPARE(sent.size(), 1);
+    QProcess *worker = startWorker({QStringLiteral("--grace"), QStringLiteral("200")}, QStringLiteral("graceful"));
+    QByteArray seen;
+    QVERIFY(waitForStderr(*worker, "received (receive 1)", 60000, &seen));
+    ::kill(pid_t(worker->processId()), SIGTERM);
+    QVERIFY(worker->waitForFinished(kJobTimeoutMs));
+    seen += worker->readAllStandardError();
+    QVERIFY2(seen.contains("1 published, 0 reused, 0 failed, 0 dead-lettered, 0 released"), seen.constData());
+    QCOMPARE(worker->exitCode(), 0);
 }
 
 QTEST_MAIN(TestRemote)

@@ -239,8 +239,8 @@ private Q_SLOTS:
         row("missing id", {{"id", kRemove}}, {"id: is required"});
         row("braced id", {{"id", "{8b1f2c3d-0000-4000-8000-000000000000}"}}, {"id: must be a lowercase UUID"});
         row("relative uri", {{"source.uri", "clip.mov"}},
-            {"source.uri: must be an absolute file path or a file:// URI"});
-        row("remote uri", {{"source.uri", "s3://bucket/clip.mov"}}, {"source.uri: must be an absolute file path"});
+            {"source.uri: must be an absolute file path, a file:// URI or an s3://bucket/key URI"});
+        row("http uri", {{"source.uri", "http://bucket/clip.mov"}}, {"source.uri: must be an absolute file path"});
         row("plain absolute path is fine, bad sha", {{"source.uri", "/a/b.mov"}, {"source.sha256", kSha.toUpper()}},
             {"source.sha256: must be 64 lowercase hexadecimal digits"});
         row("negative size", {{"source.size_bytes", -1}}, {"source.size_bytes: must be a whole number of bytes"});

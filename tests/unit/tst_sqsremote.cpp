@@ -3,6 +3,7 @@
 // event formats (round trips and rejected bodies), the bucket key layout, the Prometheus
 // text rendering and the loopback metrics server (200 on /metrics, 404 elsewhere).
 
+#include "model/JobSpec.h"
 #include "remote/Metrics.h"
 #include "remote/RemoteJobMessage.h"
 #include "remote/RemoteProfile.h"
@@ -59,6 +60,8 @@ private Q_SLOTS:
     void statusEventRoundTrip();
     void statusEventRejectsForeignBodies();
     void keyLayout();
+    void jobSpecAcceptsS3Uris_data();
+    void jobSpecAcceptsS3Uris();
     void metricsRendering();
     void metricsServer();
     void metricsServerPortTaken();
@@ -264,6 +267,41 @@ void TestSqsRemote::keyLayout()
     QCOMPARE(remotekeys::s3Uri(QStringLiteral("b"), QStringLiteral("sources/x")), QStringLiteral("s3://b/sources/x"));
     QCOMPARE(remotekeys::keyOfUri(QStringLiteral("b"), QStringLiteral("s3://b/sources/x")), QStringLiteral("sources/x"));
     QCOMPARE(remotekeys::keyOfUri(QStringLiteral("b"), QStringLiteral("s3://other/sources/x")), QString());
+}
+
+void TestSqsRemote::jobSpecAcceptsS3Uris_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("s3 key") << "s3://rendition/sources/abc" << true;
+    QTest::newRow("s3 bucket only") << "s3://rendition" << true;
+    QTest::newRow("http") << "http://rendition/sources/abc" << false;
+    QTest::newRow("upper-case bucket") << "s3://Rendition/x" << false;
+    QTest::newRow("relative") << "sources/abc" << false;
+}
+
+void TestSqsRemote::jobSpecAcceptsS3Uris()
+{
+    QFETCH(QString, uri);
+    QFETCH(bool, valid);
+    QCOMPARE(isS3Uri(uri), valid);
+    const QByteArray preset = R"({"schema": "rendition.preset/1", "name": "p",
+      "ladder": [{"name": "180p", "codec": "h264", "width": 320, "height": 180, "speed": "ultrafast",
+                  "rate_control": {"mode": "crf", "crf": 30}}],
+      "audio": [], "packaging": {"segment_duration_s": 2, "hls": true, "dash": false},
+      "loudness": {"enabled": false}, "thumbnails": {"enabled": false}, "qc": {"enabled": false}})";
+    Result<Preset> parsed = parsePreset(preset);
+    QVERIFY2(parsed.ok(), parsed ? "" : qPrintable(parsed.error().message));
+    const QString key = computeIdempotencyKey(QString(64, u'a'), *parsed, QStringLiteral("0.1.0"));
+    const QByteArray json = QStringLiteral(R"({"schema": "rendition.job/1", "id": "0f8e1c2a-5b7d-4e2f-9a61-3c4d5e6f7a8b",
+      "source": {"uri": "%1", "sha256": "%2", "size_bytes": 1}, "preset": %3, "output_root": "%1",
+      "engine_version": "0.1.0", "created_at": "2026-01-31T12:00:00.000Z", "idempotency_key": "%4"})")
+                                .arg(uri, QString(64, u'a'), QString::fromUtf8(preset), key)
+                                .toUtf8();
+    Result<JobSpec> spec = JobSpec::fromJson(json);
+    QVERIFY2(spec.ok() == valid, spec ? "parsed" : qPrintable(spec.error().message));
+    if (valid) QVERIFY(spec->source.localPath().isEmpty()); // not runnable locally: a worker downloads it
+    else QVERIFY(spec.error().message.contains(u"s3://bucket"));
 }
 
 void TestSqsRemote::metricsRendering()

@@ -10,11 +10,13 @@ namespace {
 constexpr float kFloorDbfs = -60.0f;
 
 // 0 at the floor, 1 at 0 dBFS.
-double fraction(float dbfs) { return std::clamp((double(dbfs) - kFloorDbfs) / -kFloorDbfs, 0.0, 1.0); }
+double fraction(float dbfs)
+{
+    return std::clamp((double(dbfs) - kFloorDbfs) / -kFloorDbfs, 0.0, 1.0);
+}
 } // namespace
 
-LevelMeter::LevelMeter(QWidget *parent)
-    : QWidget(parent)
+LevelMeter::LevelMeter(QWidget *parent) : QWidget(parent)
 {
     setMinimumWidth(20);
     setToolTip(tr("Audio level: bar = RMS, line = peak (dBFS, 100 ms windows)"));

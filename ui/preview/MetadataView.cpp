@@ -5,8 +5,7 @@
 
 namespace rendition::ui {
 
-MetadataView::MetadataView(QWidget *parent)
-    : QTreeWidget(parent)
+MetadataView::MetadataView(QWidget *parent) : QTreeWidget(parent)
 {
     setColumnCount(2);
     setHeaderLabels({tr("Field"), tr("Value")});
@@ -45,20 +44,24 @@ void MetadataView::showProbe(const ProbeResult &probe)
         if (s.type == u"video") {
             addField(g, tr("Size"), QStringLiteral("%1×%2").arg(s.width).arg(s.height));
             addField(g, tr("Pixel aspect"), QStringLiteral("%1:%2").arg(s.sarNum).arg(s.sarDen));
-            addField(g, tr("Frame rate"), tr("%1 fps%2").arg(locale.toString(s.frameRate(), 'f', 3),
-                                                               s.variableFrameRate ? tr(" (variable)") : QString()));
+            addField(
+                g, tr("Frame rate"),
+                tr("%1 fps%2")
+                    .arg(locale.toString(s.frameRate(), 'f', 3), s.variableFrameRate ? tr(" (variable)") : QString()));
             addField(g, tr("Pixel format"), s.pixelFormat);
             addField(g, tr("Field order"), s.fieldOrder);
         } else if (s.type == u"audio") {
             addField(g, tr("Sample rate"), tr("%1 Hz").arg(s.sampleRate));
-            addField(g, tr("Channels"), s.channelLayout.isEmpty() ? QString::number(s.channels)
-                                                                  : QStringLiteral("%1 (%2)").arg(s.channels).arg(s.channelLayout));
+            addField(g, tr("Channels"),
+                     s.channelLayout.isEmpty() ? QString::number(s.channels)
+                                               : QStringLiteral("%1 (%2)").arg(s.channels).arg(s.channelLayout));
         }
         addField(g, tr("Language"), s.language);
     }
     if (!probe.problems.isEmpty()) {
         QTreeWidgetItem *g = addGroup(tr("Problems"));
-        for (const ProbeProblem &p : probe.problems) addField(g, p.code, p.message);
+        for (const ProbeProblem &p : probe.problems)
+            addField(g, p.code, p.message);
     }
 }
 
@@ -68,8 +71,10 @@ void MetadataView::addRendition(const PackageRendition &rendition, const QString
     QTreeWidgetItem *g = addGroup(tr("Rendition"));
     addField(g, tr("Name"), rendition.name);
     addField(g, tr("Codec"), rendition.codec);
-    if (rendition.width > 0) addField(g, tr("Size"), QStringLiteral("%1×%2").arg(rendition.width).arg(rendition.height));
-    if (rendition.targetBitrateKbps > 0) addField(g, tr("Target bitrate"), tr("%1 kb/s").arg(rendition.targetBitrateKbps));
+    if (rendition.width > 0)
+        addField(g, tr("Size"), QStringLiteral("%1×%2").arg(rendition.width).arg(rendition.height));
+    if (rendition.targetBitrateKbps > 0)
+        addField(g, tr("Target bitrate"), tr("%1 kb/s").arg(rendition.targetBitrateKbps));
     addField(g, tr("Segments"), QString::number(rendition.segments.size()));
     addField(g, tr("Protection"), drmScheme.isEmpty() || drmScheme == u"none" ? tr("none") : drmScheme);
     addField(g, tr("Duration"), tr("%1 s").arg(locale.toString(rendition.durationSeconds, 'f', 3)));

@@ -39,18 +39,19 @@ QString formatTime(qint64 ms)
 
 QVideoFrame toVideoFrame(const QImage &image)
 {
-    const QImage rgba = image.format() == QImage::Format_RGBA8888 ? image : image.convertToFormat(QImage::Format_RGBA8888);
+    const QImage rgba =
+        image.format() == QImage::Format_RGBA8888 ? image : image.convertToFormat(QImage::Format_RGBA8888);
     QVideoFrame frame(QVideoFrameFormat(rgba.size(), QVideoFrameFormat::Format_RGBA8888));
     if (!frame.map(QVideoFrame::WriteOnly)) return {};
     const int rowBytes = rgba.width() * 4;
-    for (int y = 0; y < rgba.height(); ++y) memcpy(frame.bits(0) + qsizetype(y) * frame.bytesPerLine(0), rgba.constScanLine(y), size_t(rowBytes));
+    for (int y = 0; y < rgba.height(); ++y)
+        memcpy(frame.bits(0) + qsizetype(y) * frame.bytesPerLine(0), rgba.constScanLine(y), size_t(rowBytes));
     frame.unmap();
     return frame;
 }
 } // namespace
 
-PreviewPanel::PreviewPanel(QWidget *parent)
-    : QWidget(parent)
+PreviewPanel::PreviewPanel(QWidget *parent) : QWidget(parent)
 {
     preferFfmpegMediaBackend();
     buildUi();
@@ -192,7 +193,8 @@ Status PreviewPanel::openPackage(const VersionPackage &package)
     m_renditions->clear();
     for (const PackageRendition &r : package.renditions())
         if (r.isVideo())
-            m_renditions->addItem(package.isProtected() ? tr("%1 (%2, decrypted)").arg(r.name, package.drmScheme()) : r.name, r.name);
+            m_renditions->addItem(
+                package.isProtected() ? tr("%1 (%2, decrypted)").arg(r.name, package.drmScheme()) : r.name, r.name);
     m_scrubber->setThumbnails(package.thumbnails());
     Result<RenditionKey> key = package.readKey();
     if (!key) {
@@ -202,30 +204,31 @@ Status PreviewPanel::openPackage(const VersionPackage &package)
     m_key = *key;
     const PackageRendition *first = package.smallestVideo();
     if (!first) {
-        const Error e = makeError(QStringLiteral("preview.no_video"), tr("the version has no video rendition to preview"), package.versionDir());
+        const Error e = makeError(QStringLiteral("preview.no_video"),
+                                  tr("the version has no video rendition to preview"), package.versionDir());
         showError(e.toString());
         return e;
     }
-    if (Status s = selectRendition(first->name); !s) return s;
-    for (const PackageRendition &r : package.renditions())
-        if (!r.isVideo()) {
-            computeLevels(r.filesFrom(0), *m_key);
-            break;
-        }
-    return {};
+    return selectRendition(first->name);
 }
 
 Status PreviewPanel::selectRendition(const QString &name)
 {
     const PackageRendition *r = m_package ? m_package->rendition(name) : nullptr;
     if (!r || !r->isVideo() || !m_key) {
-        const Error e = makeError(QStringLiteral("preview.rendition"), tr("no video rendition \"%1\" in the open version").arg(name),
+        const Error e = makeError(QStringLiteral("preview.rendition"),
+                                  tr("no video rendition \"%1\" in the open version").arg(name),
                                   m_package ? m_package->versionDir() : QString());
         showError(e.toString());
         return e;
     }
-    const qint64 keepPosition = m_mode == Mode::Reader ? positionMs() : 0;
-    if (m_mode != Mode::Reader) setMode(Mode::Reader);
+    // Clear progressive MP4s (proxies) play in QMediaPlayer, with sound and fast seeking; every
+    // segmented or protected rendition goes through the decrypting reader.
+    const bool viaPlayer = !r->progressivePath.isEmpty() && m_key->kind == RenditionKey::Kind::None;
+    const Mode wanted = viaPlayer ? Mode::Player : Mode::Reader;
+    const qint64 keepPosition = m_mode == Mode::Empty ? 0 : positionMs();
+    const bool modeChanged = m_mode != wanted;
+    if (modeChanged) setMode(wanted);
     m_rendition = name;
     m_renditions->setCurrentIndex(m_renditions->findData(name));
     m_metadata->clear();
@@ -233,8 +236,19 @@ Status PreviewPanel::selectRendition(const QString &name)
     m_metadata->addRendition(*r, m_package->drmScheme());
     const double duration = r->durationSeconds > 0 ? r->durationSeconds : m_package->durationSeconds();
     m_scrubber->setDurationMs(qint64(duration * 1000));
-    m_reader->open(*r, *m_key, m_package->startOffsetSeconds());
-    if (keepPosition > 0) m_reader->seek(keepPosition);
+    if (viaPlayer) {
+        m_player->setSource(QUrl::fromLocalFile(r->progressivePath));
+        if (keepPosition > 0) m_player->setPosition(keepPosition);
+    } else {
+        m_reader->open(*r, *m_key, m_package->startOffsetSeconds());
+        if (keepPosition > 0) m_reader->seek(keepPosition);
+    }
+    if (modeChanged) // setMode() dropped the meter's envelope: the version's audio, decrypted when protected
+        for (const PackageRendition &audio : m_package->renditions())
+            if (!audio.isVideo()) {
+                computeLevels(audio.filesFrom(0), *m_key);
+                break;
+            }
     Q_EMIT durationChanged(qint64(duration * 1000));
     return {};
 }
@@ -274,7 +288,10 @@ QStringList PreviewPanel::renditionNames() const
     return names;
 }
 
-QString PreviewPanel::errorText() const { return m_status->text(); }
+QString PreviewPanel::errorText() const
+{
+    return m_status->text();
+}
 
 void PreviewPanel::togglePlay()
 {
@@ -333,20 +350,35 @@ void PreviewPanel::stepFrames(int frames)
 double PreviewPanel::frameMs() const
 {
     if (m_mode == Mode::Reader && m_package)
-        if (const PackageRendition *r = m_package->rendition(m_rendition); r && r->frameRate > 0) return 1000.0 / r->frameRate;
+        if (const PackageRendition *r = m_package->rendition(m_rendition); r && r->frameRate > 0)
+            return 1000.0 / r->frameRate;
     return m_sourceFrameRate > 0 ? 1000.0 / m_sourceFrameRate : 40.0;
 }
 
 void PreviewPanel::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
-    case Qt::Key_J: shuttle(Shuttle::Key::J); break;
-    case Qt::Key_K: shuttle(Shuttle::Key::K); break;
-    case Qt::Key_L: shuttle(Shuttle::Key::L); break;
-    case Qt::Key_Space: togglePlay(); break;
-    case Qt::Key_Left: stepFrames(-1); break;
-    case Qt::Key_Right: stepFrames(1); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_J:
+        shuttle(Shuttle::Key::J);
+        break;
+    case Qt::Key_K:
+        shuttle(Shuttle::Key::K);
+        break;
+    case Qt::Key_L:
+        shuttle(Shuttle::Key::L);
+        break;
+    case Qt::Key_Space:
+        togglePlay();
+        break;
+    case Qt::Key_Left:
+        stepFrames(-1);
+        break;
+    case Qt::Key_Right:
+        stepFrames(1);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }
@@ -377,17 +409,19 @@ void PreviewPanel::showError(const QString &message)
 void PreviewPanel::computeLevels(const QStringList &files, const RenditionKey &key)
 {
     const int generation = m_jobGeneration;
-    QtConcurrent::run([files, key] { return computeAudioEnvelope(files, key, kLevelWindowSeconds, CancelToken()); })
-        .then(this, [this, generation](const Result<AudioEnvelope> &envelope) {
-            if (generation != m_jobGeneration) return;
-            if (!envelope) {
-                if (envelope.error().code != u"qc.no_stream") showError(tr("Level meter: %1").arg(envelope.error().toString()));
-                return;
-            }
-            m_meter->setEnvelope(*envelope);
-            m_meter->setPositionMs(positionMs());
-            Q_EMIT levelsReady();
-        });
+    QtConcurrent::run([files, key] {
+        return computeAudioEnvelope(files, key, kLevelWindowSeconds, CancelToken());
+    }).then(this, [this, generation](const Result<AudioEnvelope> &envelope) {
+        if (generation != m_jobGeneration) return;
+        if (!envelope) {
+            if (envelope.error().code != u"qc.no_stream")
+                showError(tr("Level meter: %1").arg(envelope.error().toString()));
+            return;
+        }
+        m_meter->setEnvelope(*envelope);
+        m_meter->setPositionMs(positionMs());
+        Q_EMIT levelsReady();
+    });
 }
 
 void PreviewPanel::probeSourceAsync(const QString &path)

@@ -1,16 +1,18 @@
 #pragma once
 // The preview panel: plays a source file with QMediaPlayer + QVideoWidget (Qt's FFmpeg
-// multimedia backend, see MediaBackend.h), and any video rendition of a published version
+// multimedia backend, see MediaBackend.h), and any video rendition of a published version:
+// a clear progressive MP4 (proxy) in QMediaPlayer too, every segmented or protected rendition
 // through the decrypting reader (ReaderPlayback → the same QVideoWidget's video sink), so
 // clear, CENC and AES-128 renditions all preview the same way; the version's key comes from
 // OUT/<asset>/keys/vN.json. Play/pause, frame step, J/K/L shuttle, a scrubber with sprite
 // thumbnails on hover, an audio level meter (envelope computed off-thread) and a metadata
 // panel. Probing and level envelopes run on worker threads; decoding on ReaderPlayback's.
 //
-// Why renditions do not go through QMediaPlayer: Qt 6.4's FFmpeg backend plays our HLS
-// playlists but reports duration 0 and cannot seek them, and it cannot decrypt; the reader
-// path can do all three. Rendition previews are silent (their level meter still shows the
-// version's audio rendition).
+// Why segmented renditions do not go through QMediaPlayer: Qt 6.4's FFmpeg backend plays our
+// HLS playlists but reports duration 0 and cannot seek them, and it cannot decrypt; the reader
+// path does all three. Reader previews are silent (the level meter still follows the
+// version's audio rendition, decrypted when protected). Without an audio device the player
+// plays silently: Qt 6.4's FFmpeg backend crashes writing audio to a missing device.
 
 #include "preview/Shuttle.h"
 #include "preview/VersionPackage.h"
@@ -72,14 +74,14 @@ public:
 
 public Q_SLOTS:
     void togglePlay();
-    void stepFrames(int frames);       // +1 next frame, -1 previous frame (pauses)
-    void shuttle(Shuttle::Key key);    // J/K/L
+    void stepFrames(int frames);    // +1 next frame, -1 previous frame (pauses)
+    void shuttle(Shuttle::Key key); // J/K/L
 
 Q_SIGNALS:
     void positionChanged(qint64 positionMs);
     void durationChanged(qint64 durationMs);
     void errorOccurred(const QString &message);
-    void levelsReady();                // the level envelope of the current media is computed
+    void levelsReady(); // the level envelope of the current media is computed
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -107,15 +109,15 @@ private:
     QPushButton *m_playButton = nullptr;
     QLabel *m_time = nullptr;
     QLabel *m_status = nullptr;
-    QTimer *m_reverseTimer = nullptr;   // player mode: reverse shuttle by stepping back
+    QTimer *m_reverseTimer = nullptr; // player mode: reverse shuttle by stepping back
 
     Mode m_mode = Mode::Empty;
     Shuttle m_shuttle;
     std::optional<VersionPackage> m_package;
-    std::optional<RenditionKey> m_key;  // of the open version (kind None when clear)
+    std::optional<RenditionKey> m_key; // of the open version (kind None when clear)
     QString m_rendition;
     double m_sourceFrameRate = 25;
-    int m_jobGeneration = 0;            // background results of an earlier media are dropped
+    int m_jobGeneration = 0; // background results of an earlier media are dropped
 };
 
 } // namespace rendition::ui

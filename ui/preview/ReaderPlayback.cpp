@@ -12,19 +12,22 @@ namespace rendition::ui {
 
 namespace {
 constexpr int kMaxPicturesInFlight = 3;
-constexpr int kReverseTickMs = 200;   // reverse playback: one backward seek per tick
+constexpr int kReverseTickMs = 200; // reverse playback: one backward seek per tick
 } // namespace
 
 // Decoding side of ReaderPlayback; every method runs on the worker thread.
 class ReaderWorker : public QObject {
 public:
     ReaderWorker(ReaderPlayback *owner, std::shared_ptr<std::atomic<int>> inFlight)
-        : m_owner(owner), m_inFlight(std::move(inFlight)) {}
+        : m_owner(owner), m_inFlight(std::move(inFlight))
+    {
+    }
 
     CancelToken cancel;
     std::atomic<int> seekGeneration{0};
 
-    void openRendition(const PackageRendition &rendition, const RenditionKey &key, double offsetSeconds, int maxWidth, int session)
+    void openRendition(const PackageRendition &rendition, const RenditionKey &key, double offsetSeconds, int maxWidth,
+                       int session)
     {
         stopTimer();
         m_session = session;
@@ -69,7 +72,8 @@ public:
             m_timer->setTimerType(Qt::PreciseTimer);
             QObject::connect(m_timer, &QTimer::timeout, this, [this] { tick(); });
         }
-        m_timer->start(rate > 0 ? std::max(1, int(std::lround(1000 * m_source->frameDurationSeconds() / rate))) : kReverseTickMs);
+        m_timer->start(rate > 0 ? std::max(1, int(std::lround(1000 * m_source->frameDurationSeconds() / rate)))
+                                : kReverseTickMs);
     }
 
 private:
@@ -92,7 +96,8 @@ private:
     void finished()
     {
         stopTimer();
-        QMetaObject::invokeMethod(m_owner, [o = m_owner] { Q_EMIT o->endReached(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [o = m_owner] { Q_EMIT o->endReached(); }, Qt::QueuedConnection);
     }
     void show(Result<PreviewPicture> pic, bool always)
     {
@@ -101,18 +106,21 @@ private:
         m_lastSeconds = pic->seconds;
         if (!always && m_inFlight->load() >= kMaxPicturesInFlight) return; // the GUI is behind: drop this one
         const QImage image = QImage(reinterpret_cast<const uchar *>(pic->rgba.constData()), pic->width, pic->height,
-                                    pic->width * 4, QImage::Format_RGBA8888).copy();
+                                    pic->width * 4, QImage::Format_RGBA8888)
+                                 .copy();
         const qint64 ms = std::llround(pic->seconds * 1000);
         m_inFlight->fetch_add(1);
-        QMetaObject::invokeMethod(m_owner, [o = m_owner, image, ms, session = m_session] { o->onPictureForWorker(image, ms, session); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [o = m_owner, image, ms, session = m_session] { o->onPictureForWorker(image, ms, session); },
+            Qt::QueuedConnection);
     }
     void postError(const Error &e)
     {
         if (e.code == u"canceled") return;
         stopTimer();
         const QString text = e.toString();
-        QMetaObject::invokeMethod(m_owner, [o = m_owner, text] { Q_EMIT o->errorOccurred(text); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_owner, [o = m_owner, text] { Q_EMIT o->errorOccurred(text); }, Qt::QueuedConnection);
     }
 
     ReaderPlayback *m_owner;
@@ -125,9 +133,7 @@ private:
 };
 
 ReaderPlayback::ReaderPlayback(QObject *parent)
-    : QObject(parent)
-    , m_thread(new QThread)
-    , m_inFlight(std::make_shared<std::atomic<int>>(0))
+    : QObject(parent), m_thread(new QThread), m_inFlight(std::make_shared<std::atomic<int>>(0))
 {
     m_worker = new ReaderWorker(this, m_inFlight);
     m_worker->moveToThread(m_thread);
@@ -144,7 +150,8 @@ ReaderPlayback::~ReaderPlayback()
     delete m_thread;
 }
 
-void ReaderPlayback::open(const PackageRendition &rendition, const RenditionKey &key, double startOffsetSeconds, int maxWidth)
+void ReaderPlayback::open(const PackageRendition &rendition, const RenditionKey &key, double startOffsetSeconds,
+                          int maxWidth)
 {
     m_open = true;
     m_rate = 0;
@@ -155,7 +162,10 @@ void ReaderPlayback::open(const PackageRendition &rendition, const RenditionKey 
     ReaderWorker *w = m_worker;
     const int session = ++m_session;
     QMetaObject::invokeMethod(
-        w, [w, rendition, key, startOffsetSeconds, maxWidth, session] { w->openRendition(rendition, key, startOffsetSeconds, maxWidth, session); },
+        w,
+        [w, rendition, key, startOffsetSeconds, maxWidth, session] {
+            w->openRendition(rendition, key, startOffsetSeconds, maxWidth, session);
+        },
         Qt::QueuedConnection);
 }
 
@@ -165,7 +175,8 @@ void ReaderPlayback::close()
     ++m_session;
     m_rate = 0;
     ReaderWorker *w = m_worker;
-    QMetaObject::invokeMethod(w, [w] { w->closeRendition(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w] { w->closeRendition(); }, Qt::QueuedConnection);
 }
 
 void ReaderPlayback::seek(qint64 positionMs)
@@ -174,7 +185,8 @@ void ReaderPlayback::seek(qint64 positionMs)
     setRate(0);
     ReaderWorker *w = m_worker;
     const int generation = ++w->seekGeneration;
-    QMetaObject::invokeMethod(w, [w, positionMs, generation] { w->seekTo(positionMs / 1000.0, generation); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w, positionMs, generation] { w->seekTo(positionMs / 1000.0, generation); }, Qt::QueuedConnection);
 }
 
 void ReaderPlayback::step(int frames)
@@ -182,7 +194,8 @@ void ReaderPlayback::step(int frames)
     if (!m_open) return;
     m_rate = 0;
     ReaderWorker *w = m_worker;
-    QMetaObject::invokeMethod(w, [w, frames] { w->stepBy(frames); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w, frames] { w->stepBy(frames); }, Qt::QueuedConnection);
 }
 
 void ReaderPlayback::setRate(double rate)
@@ -190,7 +203,8 @@ void ReaderPlayback::setRate(double rate)
     if (!m_open) return;
     m_rate = rate;
     ReaderWorker *w = m_worker;
-    QMetaObject::invokeMethod(w, [w, rate] { w->playAt(rate); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w, rate] { w->playAt(rate); }, Qt::QueuedConnection);
 }
 
 void ReaderPlayback::onPictureForWorker(const QImage &image, qint64 positionMs, int session)

@@ -31,13 +31,14 @@ public:
 
     // Opens `rendition` (a video rendition) and shows its first picture. `key` may be empty
     // (kind None) for clear renditions. maxWidth bounds the decoded picture width.
-    void open(const PackageRendition &rendition, const RenditionKey &key, double startOffsetSeconds, int maxWidth = 1280);
+    void open(const PackageRendition &rendition, const RenditionKey &key, double startOffsetSeconds,
+              int maxWidth = 1280);
     void close();
     bool isOpen() const { return m_open; }
 
     void seek(qint64 positionMs);
-    void step(int frames);          // +n: next frames, -n: previous frames (paused)
-    void setRate(double rate);      // 0 pause; 1 normal; 2, 4, 8 fast; negative: reverse
+    void step(int frames);     // +n: next frames, -n: previous frames (paused)
+    void setRate(double rate); // 0 pause; 1 normal; 2, 4, 8 fast; negative: reverse
     double rate() const { return m_rate; }
 
     qint64 positionMs() const { return m_positionMs; }
@@ -56,10 +57,10 @@ private:
     void onPictureForWorker(const QImage &image, qint64 positionMs, int session); // GUI thread, queued from the worker
 
     QThread *m_thread = nullptr;
-    ReaderWorker *m_worker = nullptr;         // lives on m_thread, deleted with it
+    ReaderWorker *m_worker = nullptr; // lives on m_thread, deleted with it
     std::shared_ptr<std::atomic<int>> m_inFlight;
     bool m_open = false;
-    int m_session = 0;                        // pictures of an earlier open() are ignored
+    int m_session = 0; // pictures of an earlier open() are ignored
     double m_rate = 0;
     qint64 m_positionMs = 0;
     qint64 m_durationMs = 0;

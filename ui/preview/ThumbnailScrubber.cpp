@@ -13,15 +13,14 @@ namespace {
 
 QString formatTime(qint64 ms)
 {
-    return QTime::fromMSecsSinceStartOfDay(int(std::max<qint64>(0, ms))).toString(ms >= 3600000 ? QStringLiteral("h:mm:ss.zzz")
-                                                                                                 : QStringLiteral("mm:ss.zzz"));
+    return QTime::fromMSecsSinceStartOfDay(int(std::max<qint64>(0, ms)))
+        .toString(ms >= 3600000 ? QStringLiteral("h:mm:ss.zzz") : QStringLiteral("mm:ss.zzz"));
 }
 
 } // namespace
 
 ThumbnailScrubber::ThumbnailScrubber(QWidget *parent)
-    : QSlider(Qt::Horizontal, parent)
-    , m_popup(new QLabel(this, Qt::ToolTip))
+    : QSlider(Qt::Horizontal, parent), m_popup(new QLabel(this, Qt::ToolTip))
 {
     setMouseTracking(true);
     setRange(0, 0);
@@ -47,7 +46,8 @@ void ThumbnailScrubber::setThumbnails(const ThumbnailTrack &track)
     if (paths.isEmpty()) return;
     QtConcurrent::run([paths] {
         QHash<QString, QImage> sheets;
-        for (const QString &p : paths) sheets.insert(p, QImage(p));
+        for (const QString &p : paths)
+            sheets.insert(p, QImage(p));
         return sheets;
     }).then(this, [this, generation](const QHash<QString, QImage> &sheets) {
         if (generation != m_loadGeneration) return; // a newer track was set meanwhile

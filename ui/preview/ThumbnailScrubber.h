@@ -25,7 +25,7 @@ public:
     const ThumbnailTrack &thumbnails() const { return m_track; }
     bool thumbnailsReady() const { return !m_sheets.isEmpty(); }
 
-    qint64 timeAtX(int x) const;           // slider time under widget x (clamped)
+    qint64 timeAtX(int x) const;             // slider time under widget x (clamped)
     QImage thumbnailAt(qint64 timeMs) const; // the tile for that time; null when not loaded
     // Shows the hover popup for widget x as a mouse move would (also used by tests).
     void showHoverAt(int x);
@@ -40,7 +40,7 @@ protected:
 
 private:
     ThumbnailTrack m_track;
-    QHash<QString, QImage> m_sheets;     // sheet path → decoded JPEG
+    QHash<QString, QImage> m_sheets; // sheet path → decoded JPEG
     int m_loadGeneration = 0;
     QLabel *m_popup = nullptr;
 };

@@ -116,6 +116,7 @@ void JobDetailDialog::fill(const JobDetail &d)
     }
     if (!d.attempts.isEmpty()) m_attemptTable->setCurrentCell(int(d.attempts.size()) - 1, 0);
     m_spec->setPlainText(QString::fromUtf8(QJsonDocument::fromJson(d.record.specJson).toJson(QJsonDocument::Indented)));
+    m_loaded = true;
     Q_EMIT detailLoaded();
 }
 

@@ -38,6 +38,9 @@ public:
     static Result<JobDetail> readDetail(const QString &storePath, const QString &jobId);
 
     QString jobId() const { return m_jobId; }
+    // True once the detail is shown (detailLoaded may fire inside the constructor when the
+    // read finishes first).
+    bool isLoaded() const { return m_loaded; }
     QString summaryText() const;
     QString errorText() const;
     int attemptCount() const;
@@ -53,6 +56,7 @@ private:
     void showAttemptLog(int row);
 
     QString m_jobId;
+    bool m_loaded = false;
     QList<StageAttempt> m_attempts;
     QLabel *m_summary = nullptr;
     QLabel *m_error = nullptr;

@@ -15,8 +15,7 @@ namespace {
 constexpr int kMaxPictureWidth = 960;
 }
 
-AbCompare::AbCompare(QWidget *parent)
-    : QWidget(parent)
+AbCompare::AbCompare(QWidget *parent) : QWidget(parent)
 {
     auto *grid = new QGridLayout(this);
     for (int side : {A, B}) {
@@ -32,7 +31,9 @@ AbCompare::AbCompare(QWidget *parent)
             m_readers[side]->seek(m_positionMs);
         });
         connect(m_readers[side], &ReaderPlayback::pictureReady, this, [this, side](const QImage &image, qint64 ms) {
-            m_views[side]->setImage(image, tr("%1 at %2").arg(m_names[side], QTime::fromMSecsSinceStartOfDay(int(ms)).toString(QStringLiteral("mm:ss.zzz"))));
+            m_views[side]->setImage(image, tr("%1 at %2")
+                                               .arg(m_names[side], QTime::fromMSecsSinceStartOfDay(int(ms)).toString(
+                                                                       QStringLiteral("mm:ss.zzz"))));
         });
         connect(m_readers[side], &ReaderPlayback::errorOccurred, this, &AbCompare::errorOccurred);
     }
@@ -57,7 +58,8 @@ void AbCompare::setPackage(const VersionPackage &package, const RenditionKey &ke
     const PackageRendition *smallest = nullptr, *largest = nullptr;
     for (const PackageRendition &r : package.renditions()) {
         if (!r.isVideo()) continue;
-        for (QComboBox *c : m_combos) c->addItem(r.name, r.name);
+        for (QComboBox *c : m_combos)
+            c->addItem(r.name, r.name);
         if (!smallest || r.width * r.height < smallest->width * smallest->height) smallest = &r;
         if (!largest || r.width * r.height >= largest->width * largest->height) largest = &r;
     }
@@ -82,7 +84,8 @@ Status AbCompare::setRenditions(const QString &a, const QString &b)
     for (const QString &name : {a, b}) {
         const PackageRendition *r = m_package ? m_package->rendition(name) : nullptr;
         if (!r || !r->isVideo())
-            return makeError(QStringLiteral("review.rendition"), tr("no video rendition \"%1\" in the open version").arg(name),
+            return makeError(QStringLiteral("review.rendition"),
+                             tr("no video rendition \"%1\" in the open version").arg(name),
                              m_package ? m_package->versionDir() : QString());
     }
     openSide(A, a);
@@ -103,12 +106,14 @@ void AbCompare::openSide(Side side, const QString &name)
 void AbCompare::seek(qint64 positionMs)
 {
     m_positionMs = positionMs;
-    for (ReaderPlayback *r : m_readers) r->seek(positionMs);
+    for (ReaderPlayback *r : m_readers)
+        r->seek(positionMs);
 }
 
 void AbCompare::step(int frames)
 {
-    for (ReaderPlayback *r : m_readers) r->step(frames);
+    for (ReaderPlayback *r : m_readers)
+        r->step(frames);
 }
 
 } // namespace rendition::ui

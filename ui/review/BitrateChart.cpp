@@ -8,7 +8,7 @@
 namespace rendition::ui {
 
 namespace {
-constexpr int kMarginLeft = 56, kMarginRight = 8, kMarginTop = 22, kMarginBottom = 20;
+constexpr int kMarginLeft = 80, kMarginRight = 8, kMarginTop = 22, kMarginBottom = 20;
 
 QColor seriesColor(int i)
 {
@@ -16,8 +16,7 @@ QColor seriesColor(int i)
 }
 } // namespace
 
-BitrateChart::BitrateChart(QWidget *parent)
-    : QWidget(parent)
+BitrateChart::BitrateChart(QWidget *parent) : QWidget(parent)
 {
     setMinimumHeight(120);
     setToolTip(tr("Bitrate per segment and rendition (size on disk ÷ duration); dashed: target"));
@@ -30,7 +29,8 @@ void BitrateChart::setRenditions(const QList<PackageRendition> &renditions)
     for (const PackageRendition &r : renditions) {
         if (r.segments.isEmpty()) continue;
         Series s{r.name, {}, r.targetBitrateKbps * 1000.0};
-        for (const PackageSegment &seg : r.segments) s.bitrateBps.append(seg.bitrateBps());
+        for (const PackageSegment &seg : r.segments)
+            s.bitrateBps.append(seg.bitrateBps());
         m_maxBps = std::max({m_maxBps, s.targetBps, *std::max_element(s.bitrateBps.cbegin(), s.bitrateBps.cend())});
         m_series.append(s);
     }
@@ -40,7 +40,8 @@ void BitrateChart::setRenditions(const QList<PackageRendition> &renditions)
 int BitrateChart::segmentCount() const
 {
     int n = 0;
-    for (const Series &s : m_series) n = std::max(n, int(s.bitrateBps.size()));
+    for (const Series &s : m_series)
+        n = std::max(n, int(s.bitrateBps.size()));
     return n;
 }
 
@@ -52,7 +53,8 @@ QRectF BitrateChart::plotRect() const
 
 QRectF BitrateChart::barRect(int series, int segment) const
 {
-    if (series < 0 || series >= m_series.size() || segment < 0 || segment >= m_series.at(series).bitrateBps.size() || m_maxBps <= 0)
+    if (series < 0 || series >= m_series.size() || segment < 0 || segment >= m_series.at(series).bitrateBps.size() ||
+        m_maxBps <= 0)
         return {};
     const QRectF plot = plotRect();
     const double groupWidth = plot.width() / segmentCount();
@@ -78,11 +80,13 @@ void BitrateChart::paintEvent(QPaintEvent *)
     for (double v = 0; v <= top; v += step * std::ceil(top / 4 / step)) {
         const double y = plot.bottom() - v / top * plot.height();
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        p.drawText(QRectF(0, y - 8, kMarginLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter, tr("%1 kb/s").arg(std::lround(v / 1000)));
+        p.drawText(QRectF(0, y - 8, kMarginLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
+                   tr("%1 kb/s").arg(std::lround(v / 1000)));
     }
     for (int s = 0; s < m_series.size(); ++s) {
         const QColor c = seriesColor(s);
-        for (int i = 0; i < m_series.at(s).bitrateBps.size(); ++i) p.fillRect(barRect(s, i), c);
+        for (int i = 0; i < m_series.at(s).bitrateBps.size(); ++i)
+            p.fillRect(barRect(s, i), c);
         if (m_series.at(s).targetBps > 0) {
             const double y = plot.bottom() - m_series.at(s).targetBps / top * plot.height();
             p.setPen(QPen(c.darker(140), 1, Qt::DashLine));
@@ -96,8 +100,8 @@ void BitrateChart::paintEvent(QPaintEvent *)
     const int labelEvery = std::max(1, segmentCount() / 20); // long titles: not every segment number
     for (int i = 0; i < segmentCount(); i += labelEvery) {
         const double groupWidth = plot.width() / segmentCount();
-        p.drawText(QRectF(plot.left() + i * groupWidth, plot.bottom() + 2, groupWidth, kMarginBottom - 2), Qt::AlignCenter,
-                   QString::number(i + 1));
+        p.drawText(QRectF(plot.left() + i * groupWidth, plot.bottom() + 2, groupWidth, kMarginBottom - 2),
+                   Qt::AlignCenter, QString::number(i + 1));
     }
 }
 

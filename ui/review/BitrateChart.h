@@ -14,8 +14,8 @@ class BitrateChart : public QWidget {
 public:
     struct Series {
         QString rendition;
-        QList<double> bitrateBps;   // per segment
-        double targetBps = 0;       // 0: no target
+        QList<double> bitrateBps; // per segment
+        double targetBps = 0;     // 0: no target
     };
 
     explicit BitrateChart(QWidget *parent = nullptr);

@@ -4,8 +4,7 @@
 
 namespace rendition::ui {
 
-FrameView::FrameView(QWidget *parent)
-    : QWidget(parent)
+FrameView::FrameView(QWidget *parent) : QWidget(parent)
 {
     setMinimumSize(160, 110);
 }
@@ -32,7 +31,8 @@ void FrameView::paintEvent(QPaintEvent *)
     if (!m_image.isNull()) {
         QSize s = m_image.size();
         s.scale(area.size(), Qt::KeepAspectRatio);
-        const QRect target(area.left() + (area.width() - s.width()) / 2, area.top() + (area.height() - s.height()) / 2, s.width(), s.height());
+        const QRect target(area.left() + (area.width() - s.width()) / 2, area.top() + (area.height() - s.height()) / 2,
+                           s.width(), s.height());
         p.setRenderHint(QPainter::SmoothPixmapTransform);
         p.drawImage(target, m_image);
     }

@@ -13,8 +13,7 @@ constexpr double kFloorLufs = -60; // values below (silence is -inf or -70) are 
 constexpr int kMarginLeft = 44, kMarginRight = 8, kMarginTop = 8, kMarginBottom = 20;
 } // namespace
 
-LoudnessChart::LoudnessChart(QWidget *parent)
-    : QWidget(parent)
+LoudnessChart::LoudnessChart(QWidget *parent) : QWidget(parent)
 {
     setMinimumHeight(120);
     setToolTip(tr("Loudness: momentary (thin), short-term (thick), target band (shaded)"));
@@ -72,7 +71,8 @@ void LoudnessChart::paintAxes(QPainter &p, const QRectF &plot) const
     for (double v = m_minLufs; v <= m_maxLufs + 1e-9; v += 6) {
         const double y = mapToWidget(0, v).y();
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        p.drawText(QRectF(0, y - 8, kMarginLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter, QString::number(v, 'f', 0));
+        p.drawText(QRectF(0, y - 8, kMarginLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
+                   QString::number(v, 'f', 0));
     }
     const double step = m_durationSeconds > 120 ? 30 : m_durationSeconds > 30 ? 10 : m_durationSeconds > 10 ? 5 : 1;
     for (double t = 0; t <= m_durationSeconds + 1e-9 && step > 0; t += step) {
@@ -93,7 +93,8 @@ void LoudnessChart::paintEvent(QPaintEvent *)
         return;
     }
     paintAxes(p, plot);
-    const QPointF top = mapToWidget(0, m_target + m_tolerance), bottom = mapToWidget(m_durationSeconds, m_target - m_tolerance);
+    const QPointF top = mapToWidget(0, m_target + m_tolerance),
+                  bottom = mapToWidget(m_durationSeconds, m_target - m_tolerance);
     p.fillRect(QRectF(QPointF(plot.left(), top.y()), QPointF(plot.right(), bottom.y())), QColor(60, 160, 80, 60));
     p.setPen(QPen(QColor(60, 160, 80), 1, Qt::DashLine));
     const double targetY = mapToWidget(0, m_target).y();
@@ -102,8 +103,10 @@ void LoudnessChart::paintEvent(QPaintEvent *)
         QPainterPath path;
         for (int i = 0; i < values.size() && i < m_curve.timeSeconds.size(); ++i) {
             const QPointF pt = mapToWidget(m_curve.timeSeconds.at(i), values.at(i));
-            if (i == 0) path.moveTo(pt);
-            else path.lineTo(pt);
+            if (i == 0)
+                path.moveTo(pt);
+            else
+                path.lineTo(pt);
         }
         p.setPen(pen);
         p.drawPath(path);

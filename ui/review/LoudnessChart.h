@@ -37,7 +37,7 @@ private:
     double m_target = -23;
     double m_tolerance = 1;
     double m_durationSeconds = 0;
-    double m_minLufs = -40;   // y range, from the data and the band
+    double m_minLufs = -40; // y range, from the data and the band
     double m_maxLufs = 0;
     qint64 m_positionMs = -1;
 };

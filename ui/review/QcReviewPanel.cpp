@@ -33,8 +33,7 @@ QString seconds(double s)
 }
 } // namespace
 
-QcReviewPanel::QcReviewPanel(QWidget *parent)
-    : QWidget(parent)
+QcReviewPanel::QcReviewPanel(QWidget *parent) : QWidget(parent)
 {
     buildUi();
 }
@@ -53,7 +52,8 @@ void QcReviewPanel::buildUi()
     m_preview = new PreviewPanel(this);
     m_events = new QTreeWidget(this);
     m_events->setColumnCount(ColCount);
-    m_events->setHeaderLabels({tr("Severity"), tr("Check"), tr("Time (s)"), tr("Duration (s)"), tr("Rendition"), tr("Message")});
+    m_events->setHeaderLabels(
+        {tr("Severity"), tr("Check"), tr("Time (s)"), tr("Duration (s)"), tr("Rendition"), tr("Message")});
     m_events->setRootIsDecorated(false);
     m_events->setSortingEnabled(true);
     m_events->header()->setStretchLastSection(true);
@@ -134,17 +134,22 @@ Status QcReviewPanel::openVersion(const QString &versionDir)
     m_package = *package;
     const VersionPackage &p = *m_package;
     const QcReport &qc = p.qc();
-    m_title->setText(!p.hasQc() ? tr("%1 %2 — no QC report").arg(p.assetName(), p.versionName())
-                     : qc.passed() ? tr("%1 %2 — QC passed, %3 warning(s)").arg(p.assetName(), p.versionName()).arg(qc.count(QcSeverity::Warn))
-                                   : tr("%1 %2 — QC FAILED: %3 failure(s), %4 warning(s)")
-                                         .arg(p.assetName(), p.versionName()).arg(qc.count(QcSeverity::Fail)).arg(qc.count(QcSeverity::Warn)));
+    m_title->setText(
+        !p.hasQc() ? tr("%1 %2 — no QC report").arg(p.assetName(), p.versionName())
+        : qc.passed()
+            ? tr("%1 %2 — QC passed, %3 warning(s)").arg(p.assetName(), p.versionName()).arg(qc.count(QcSeverity::Warn))
+            : tr("%1 %2 — QC FAILED: %3 failure(s), %4 warning(s)")
+                  .arg(p.assetName(), p.versionName())
+                  .arg(qc.count(QcSeverity::Fail))
+                  .arg(qc.count(QcSeverity::Warn)));
     setStatus({}, false);
     fillEvents();
     const qint64 durationMs = qint64(p.durationSeconds() * 1000);
     m_strip->setTrack(p.thumbnails(), durationMs);
     m_bitrate->setRenditions(p.renditions());
     for (const LoudnessCurve &c : p.loudness().curves)
-        m_curveChoice->addItem(c.label == u"source" ? tr("Source (before normalization)") : tr("%1 (encoded)").arg(c.label));
+        m_curveChoice->addItem(c.label == u"source" ? tr("Source (before normalization)")
+                                                    : tr("%1 (encoded)").arg(c.label));
     m_curveChoice->setCurrentIndex(p.loudness().curves.size() > 1 ? 1 : 0); // the encoded audio, when there is one
     showCurve(m_curveChoice->currentIndex());
     m_approve->setEnabled(true);
@@ -162,11 +167,14 @@ void QcReviewPanel::fillEvents()
         item->setText(ColSeverity, e.severity == QcSeverity::Fail ? tr("fail") : tr("warn"));
         item->setText(ColCheck, e.check);
         item->setText(ColTime, seconds(e.startSeconds));
-        item->setText(ColDuration, e.startSeconds >= 0 && e.endSeconds >= e.startSeconds ? seconds(e.endSeconds - e.startSeconds) : QString());
+        item->setText(ColDuration, e.startSeconds >= 0 && e.endSeconds >= e.startSeconds
+                                       ? seconds(e.endSeconds - e.startSeconds)
+                                       : QString());
         item->setText(ColRendition, e.rendition.isEmpty() ? tr("(package)") : e.rendition);
         item->setText(ColMessage, e.message);
         item->setToolTip(ColMessage, e.message);
-        item->setData(ColSeverity, kStartMsRole, e.startSeconds >= 0 ? QVariant(qint64(e.startSeconds * 1000)) : QVariant());
+        item->setData(ColSeverity, kStartMsRole,
+                      e.startSeconds >= 0 ? QVariant(qint64(e.startSeconds * 1000)) : QVariant());
         if (e.severity == QcSeverity::Fail) item->setForeground(ColSeverity, QColor(200, 40, 40));
     }
     m_events->setSortingEnabled(true);
@@ -186,7 +194,10 @@ void QcReviewPanel::showCurve(int index)
     m_loudness->setCurve(l.curves.at(index), l.targetLufs, l.toleranceLu, m_package->durationSeconds());
 }
 
-QString QcReviewPanel::statusText() const { return m_status->text(); }
+QString QcReviewPanel::statusText() const
+{
+    return m_status->text();
+}
 
 void QcReviewPanel::setStatus(const QString &text, bool error)
 {
@@ -202,7 +213,8 @@ Result<QString> QcReviewPanel::pendingJobForVersion() const
     const QString mine = QFileInfo(versionDir()).canonicalFilePath();
     for (const JobRecord &job : *pending)
         if (QFileInfo(job.publishedDir).canonicalFilePath() == mine) return job.id;
-    return makeError(QStringLiteral("review.not_pending"), tr("no job is waiting for approval of this version"), versionDir());
+    return makeError(QStringLiteral("review.not_pending"), tr("no job is waiting for approval of this version"),
+                     versionDir());
 }
 
 void QcReviewPanel::approve()
@@ -219,7 +231,8 @@ void QcReviewPanel::approve()
 void QcReviewPanel::reject(const QString &reason)
 {
     if (!m_package) return;
-    if (reason.trimmed().isEmpty()) return setStatus(tr("Give a reason for rejecting %1.").arg(m_package->versionName()), true);
+    if (reason.trimmed().isEmpty())
+        return setStatus(tr("Give a reason for rejecting %1.").arg(m_package->versionName()), true);
     Q_EMIT rejectRequested(versionDir(), reason.trimmed());
     if (!m_approval) return;
     Result<QString> job = pendingJobForVersion();

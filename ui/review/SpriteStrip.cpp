@@ -7,8 +7,7 @@
 
 namespace rendition::ui {
 
-SpriteStrip::SpriteStrip(QWidget *parent)
-    : QWidget(parent)
+SpriteStrip::SpriteStrip(QWidget *parent) : QWidget(parent)
 {
     setMinimumHeight(48);
     setToolTip(tr("Thumbnails along the timeline; click to seek"));
@@ -67,10 +66,13 @@ void SpriteStrip::paintEvent(QPaintEvent *)
         const QRect r = tileRect(i);
         const QImage &img = m_tiles.at(i);
         if (img.isNull() || r.isEmpty()) continue;
-        const int w = img.height() > 0 ? img.width() * r.height() / img.height() : r.width();
+        // Cover the tile's time span (aspect kept, centred, cropped): no gaps between tiles.
+        const QSizeF size = QSizeF(img.size()).scaled(QSizeF(r.size()), Qt::KeepAspectRatioByExpanding);
+        const QRectF target(r.center().x() - size.width() / 2 + 0.5, r.center().y() - size.height() / 2 + 0.5, size.width(),
+                            size.height());
         p.save();
         p.setClipRect(r);
-        p.drawImage(QRect(r.left(), 0, w, r.height()), img); // the painter scales: no copies per paint
+        p.drawImage(target, img); // the painter scales: no copies per paint
         p.restore();
         p.setPen(palette().color(QPalette::Shadow));
         p.drawLine(r.topLeft(), r.bottomLeft());

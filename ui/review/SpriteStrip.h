@@ -21,7 +21,7 @@ public:
     int tileCount() const { return m_track.tiles().size(); }
     bool tilesReady() const { return !m_tiles.isEmpty(); }
     const QList<QImage> &tiles() const { return m_tiles; }
-    QRect tileRect(int index) const;     // where tile `index` is painted
+    QRect tileRect(int index) const; // where tile `index` is painted
     qint64 timeAtX(int x) const;
     QSize sizeHint() const override { return {640, 72}; }
 
@@ -35,7 +35,7 @@ protected:
 
 private:
     ThumbnailTrack m_track;
-    QList<QImage> m_tiles;     // cut from the sheets, index = cue index
+    QList<QImage> m_tiles; // cut from the sheets, index = cue index
     qint64 m_durationMs = 0;
     qint64 m_positionMs = 0;
     int m_generation = 0;
