@@ -7,7 +7,7 @@ JOBS      ?= $(shell nproc)
 DEMO_OUT  ?= $(CURDIR)/demo-out
 CLI        = $(BUILD_DIR)/bin/rendition-cli
 
-.PHONY: all deps build demo test test-full bench package screenshots clean
+.PHONY: all deps build demo test test-full bench package check-package screenshots clean
 
 all: build
 
@@ -45,6 +45,10 @@ clean:
 
 package: build
 	cd $(BUILD_DIR) && cpack
+
+# Checks the .deb: contents, Depends, desktop/AppStream validators, launch under Xvfb.
+check-package: package
+	@bash tests/packaging/check-deb.sh $(BUILD_DIR)
 
 # A PNG of every GUI panel into docs/screenshots/ (the app under Xvfb with generated samples).
 screenshots: build

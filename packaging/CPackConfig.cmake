@@ -42,10 +42,11 @@ set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "video")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://rendition.invalid/")
-# Linked libraries (Qt, FFmpeg, libebur128, OpenSSL, libcurl) come from dpkg-shlibdeps; plugins
-# are loaded at run time, so they are named here: the SQLite driver of the job store, the
-# FFmpeg multimedia backend of the preview, the X11/Wayland platform plugins.
+# Linked libraries (Qt, FFmpeg, libebur128, OpenSSL, libcurl) come from dpkg-shlibdeps, which
+# also brings libqt6gui6 (X11 platform plugin) and libqt6multimedia6 (its FFmpeg backend).
+# Plugins that live in packages of their own are named here: the job store's SQLite driver;
+# Wayland and Qt's own translations are recommended.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6multimedia6, libqt6gui6, qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ffmpeg, qt6-translations-l10n, hicolor-icon-theme")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n, hicolor-icon-theme")
 include(CPack)

@@ -13,10 +13,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 samples="$build/samples"
 bash "$root/scripts/make-samples.sh" "$samples" >/dev/null
+# Two broken inputs, so the ingest picture shows problems in plain words as well.
+mkdir -p "$work/incoming"
+head -c $(( $(stat -c %s "$samples/bars-1080p25.mp4") / 2 )) "$samples/bars-1080p25.mp4" > "$work/incoming/export-cut-short.mp4"
+echo "Renamed text, not a video." > "$work/incoming/notes-renamed.mov"
 
 # Isolated settings and data: nothing of the user's is read or written.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 export RENDITION_DATA_DIR="$work/store" LANG=C.UTF-8 LANGUAGE=en LC_ALL=C.UTF-8
 mkdir -p "$out"
-xvfb-run -a -s "-screen 0 1400x900x24" "$app" --screenshots "$out" "$samples"
+xvfb-run -a -s "-screen 0 1400x900x24" "$app" --screenshots "$out" "$samples" "$work/incoming/export-cut-short.mp4" "$work/incoming/notes-renamed.mov"
 ls -1 "$out"/*.png

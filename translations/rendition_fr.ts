@@ -1617,6 +1617,11 @@
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
+        <message>
+            <source>%1 %2%</source>
+            <comment>stage and percent</comment>
+            <translation>%1 %2 %</translation>
+        </message>
     </context>
     <context>
         <name>rendition::ui::QueuePanel</name>

@@ -192,6 +192,7 @@ T = {
     "Attempts": ("Versuche", "Tentatives"),
     "Updated": ("Aktualisiert", "Mis à jour"),
     "%1 · %2": ("%1 · %2", "%1 · %2"),
+    "%1 %2%": ("%1 %2 %", "%1 %2 %"),
     "Pause queue": ("Warteschlange anhalten", "Mettre la file en pause"),
     "No new job starts while the queue is paused; running jobs go on.": ("Solange die Warteschlange angehalten ist, startet kein neuer Auftrag; laufende Aufträge gehen weiter.",
                                                                          "Aucune nouvelle tâche ne démarre tant que la file est en pause ; les tâches en cours continuent."),

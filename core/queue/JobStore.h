@@ -71,6 +71,11 @@ bool isAllowedTransition(JobState from, JobState to);
 // Where JobStore::moveJobTo() puts a job.
 enum class QueueEnd { Invalid = 0, Top, Bottom };
 
+// The kind of work a job is, stored with it so schedulers need not parse its spec:
+// "light" (no video rungs: probe/loudness/thumbnails), "hardware" (a rung asks for a
+// hardware encoder, "auto" or a name) or "cpu" (software encodes only).
+QString workClassFor(const JobSpec &spec);
+
 struct BatchInfo {
     QString id; // UUID
     QDateTime createdAt;
@@ -135,7 +140,7 @@ struct JobFilter {
 
 class JobStore {
 public:
-    static constexpr int kSchemaVersion = 2;     // latest migration
+    static constexpr int kSchemaVersion = 3;     // latest migration
     static constexpr int kBusyTimeoutMs = 10000; // how long a write waits for another writer
 
     // Opens (creating and migrating when needed) the store at `path`.
@@ -162,6 +167,14 @@ public:
     // The queued job that runs next (highest priority, then lowest position), if any.
     // Does not change it; use claimNext() to take it.
     Result<std::optional<JobRecord>> nextRunnable();
+    // Queued jobs of the given work classes in run order, at most `limit`; jobs whose class
+    // is not known yet (stored by an earlier schema) are included too and get their class
+    // filled in from their spec. Cheap on a 10,000-job queue (one indexed query).
+    Result<QList<JobRecord>> queuedOfWork(const QStringList &workClasses, int limit);
+    // Takes this queued job: queued → running only if it is still queued (true), so two
+    // claimers never both get it (false for the loser, or when it was paused/canceled).
+    Result<bool> claim(const QString &jobId);
+
     // Atomically takes the next runnable job and marks it "running" (safe across threads
     // and processes: two claimers never get the same job).
     Result<std::optional<JobRecord>> claimNext();

@@ -37,8 +37,8 @@ Result<QStringList> JobStore::enqueueMany(const QList<JobSpec> &specs, const QSt
     Prepared updateAsset(m_db, QStringLiteral("UPDATE assets SET size = ?, mtime = ? WHERE id = ?"));
     Prepared insertAsset(m_db, QStringLiteral("INSERT INTO assets (path, sha256, size, mtime) VALUES (?, ?, ?, ?)"));
     Prepared insertJob(m_db, QStringLiteral("INSERT INTO jobs (id, batch_id, asset_id, spec_json, idempotency_key, state,"
-                                            " priority, position, attempts, last_stage, published_dir, created_at, updated_at)"
-                                            " VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, 0, '', '', ?, ?)"));
+                                            " priority, position, attempts, last_stage, published_dir, created_at, updated_at,"
+                                            " work) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, 0, '', '', ?, ?, ?)"));
     for (Prepared *p : {&exists, &findAsset, &updateAsset, &insertAsset, &insertJob})
         if (!p->ok) return sqlError(p->query.lastError());
     auto exec = [this](Prepared &p, const QVariantList &binds) -> Status {
@@ -82,7 +82,7 @@ Result<QStringList> JobStore::enqueueMany(const QList<JobSpec> &specs, const QSt
             assetOf.insert(assetKey, assetId);
         }
         if (Status s = exec(insertJob, {spec.id, batch, assetId, QString::fromUtf8(spec.toJsonBytes()), spec.idempotencyKey,
-                                        priority, ++position, now, now});
+                                        priority, ++position, now, now, workClassFor(spec)});
             !s)
             return s.error();
         ids.append(spec.id);

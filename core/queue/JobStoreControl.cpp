@@ -137,15 +137,25 @@ Status JobStore::moveJob(const QString &jobId, const QString &beforeJobId)
                           QStringLiteral("Job %1 is %2 and cannot be reordered; only jobs that have not started move.")
                               .arg(jobId, jobStateName(moving->state)));
     }
-    // Make room at the anchor's position, then take it (and the anchor's priority).
+    // Only the jobs between the old and the new place shift by one (a drag across a few rows
+    // of a 10,000-job queue touches a few rows): moving up, [anchor, moving) move down a
+    // place and the job takes the anchor's position; moving down, (moving, anchor) move up a
+    // place and the job takes the one just before the anchor. It takes the anchor's priority
+    // too, so the run order is the list order.
     const QString now = nowIso();
-    Result<QSqlQuery> shift = run(QStringLiteral("UPDATE jobs SET position = position + 1 WHERE position >= ?"
-                                                 " AND id <> ?"),
-                                  {anchor->position, jobId});
+    const bool up = moving->position > anchor->position;
+    Result<QSqlQuery> shift =
+        up ? run(QStringLiteral("UPDATE jobs SET position = position + 1 WHERE position >= ? AND position < ?"
+                                " AND id <> ?"),
+                 {anchor->position, moving->position, jobId})
+           : run(QStringLiteral("UPDATE jobs SET position = position - 1 WHERE position > ? AND position < ?"
+                                " AND id <> ?"),
+                 {moving->position, anchor->position, jobId});
     if (!shift) return shift.error();
+    const qint64 target = up ? anchor->position : anchor->position - 1;
     Result<QSqlQuery> place = run(QStringLiteral("UPDATE jobs SET position = ?, priority = ?, updated_at = ?"
                                                  " WHERE id = ?"),
-                                  {anchor->position, anchor->priority, now, jobId});
+                                  {target, anchor->priority, now, jobId});
     if (!place) return place.error();
     return tx.commit();
 }

@@ -75,10 +75,10 @@ Result<JobRecord> JobStore::enqueue(const JobSpec &spec, const QString &batchId,
     const QString now = nowIso();
     Result<QSqlQuery> insert =
         run(QStringLiteral("INSERT INTO jobs (id, batch_id, asset_id, spec_json, idempotency_key, state, priority,"
-                           " position, attempts, last_stage, published_dir, created_at, updated_at)"
-                           " VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, 0, '', '', ?, ?)"),
+                           " position, attempts, last_stage, published_dir, created_at, updated_at, work)"
+                           " VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, 0, '', '', ?, ?, ?)"),
             {spec.id, nullIfEmpty(batchId), assetId, QString::fromUtf8(spec.toJsonBytes()), spec.idempotencyKey,
-             priority, position, now, now});
+             priority, position, now, now, workClassFor(spec)});
     if (!insert) return insert.error();
     if (Status s = tx.commit(); !s) return s.error();
 

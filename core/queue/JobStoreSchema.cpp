@@ -86,6 +86,14 @@ const QList<StoreMigration> &jobStoreMigrations()
              QStringLiteral("CREATE INDEX jobs_key ON jobs (idempotency_key, state)"),
              QStringLiteral("CREATE INDEX jobs_batch ON jobs (batch_id)"),
          }},
+        {3,
+         {
+             // The kind of work a job is ('light' | 'cpu' | 'hardware', see workClassFor()), so
+             // the pool picks runnable jobs per free slot in SQL instead of parsing every spec.
+             // '' = not known yet (jobs of earlier versions): the pool fills it in lazily.
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN work TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE INDEX jobs_work ON jobs (state, work, priority DESC, position)"),
+         }},
     };
     return migrations;
 }

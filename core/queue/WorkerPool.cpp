@@ -52,12 +52,6 @@ qint64 residentBytes(qint64 pid)
     return -1;
 }
 
-bool wantsHardware(const JobSpec &spec)
-{
-    for (const Rung &r : spec.preset.ladder)
-        if (r.encoder != u"software") return true;
-    return false;
-}
 
 } // namespace
 
@@ -197,7 +191,7 @@ qint64 WorkerPool::processId(const QString &jobId) const
 PoolKind WorkerPool::kindFor(const JobSpec &spec) const
 {
     if (spec.preset.ladder.isEmpty()) return PoolKind::Light;
-    if (wantsHardware(spec) && slots(PoolKind::Hardware) > 0) return PoolKind::Hardware;
+    if (workClassFor(spec) == u"hardware" && slots(PoolKind::Hardware) > 0) return PoolKind::Hardware;
     return PoolKind::Cpu;
 }
 
@@ -210,42 +204,46 @@ void WorkerPool::report(const Status &s)
 
 void WorkerPool::pump()
 {
-    // Queued jobs in run order; each takes the first free slot of its kind. Jobs waiting
-    // for their retry time are skipped (their timer pokes again). A paused queue starts nothing.
+    // Each pool with free slots takes the queued jobs of its work classes in run order:
+    // one indexed query per pump, whatever the length of the queue (a 10,000-job queue
+    // must not stall the GUI thread this runs on). Jobs waiting for their retry time are
+    // skipped (their timer pokes again). A paused queue starts nothing.
     if (m_queuePaused) {
         checkIdle();
         return;
     }
-    Result<QList<JobRecord>> queued = m_store.list(JobFilter{{JobState::Queued}, {}, -1});
-    if (!queued) {
-        report(queued.error());
-        return;
-    }
-    bool first = true;
-    for (const JobRecord &record : *queued) {
-        const bool head = std::exchange(first, false);
-        if (m_delayed.count(record.id)) continue;
-        Result<JobSpec> spec = record.spec();
-        if (!spec) { // cannot run: a dead letter at once, with the reason
-            deadLetter(record.id, spec.error(), QStringLiteral("permanent"), record.attempts);
-            continue;
+    for (PoolKind kind : {PoolKind::Light, PoolKind::Hardware, PoolKind::Cpu}) {
+        const int free = slots(kind) - running(kind);
+        if (free <= 0) continue;
+        QStringList work;
+        if (kind == PoolKind::Light) work = {QStringLiteral("light")};
+        else if (kind == PoolKind::Hardware) work = {QStringLiteral("hardware")};
+        else if (slots(PoolKind::Hardware) > 0) work = {QStringLiteral("cpu")};
+        else work = {QStringLiteral("cpu"), QStringLiteral("hardware")}; // no hardware pool: encoders fall back
+        Result<QList<JobRecord>> queued = m_store.queuedOfWork(work, free + int(m_delayed.size()));
+        if (!queued) {
+            report(queued.error());
+            return;
         }
-        const PoolKind kind = kindFor(*spec);
-        if (running(kind) >= slots(kind)) continue;
-        QElapsedTimer claimClock;
-        claimClock.start();
-        // Claim it: the head through claimNext(), others by a checked queued → running move
-        // (this pool is the store's only runner, see JobStore::recoverInterrupted()).
-        if (head) {
-            Result<std::optional<JobRecord>> claimed = m_store.claimNext();
-            if (!claimed) { report(claimed.error()); return; }
-            if (!claimed->has_value()) break;
-            if (claimed->value().id != record.id) { poke(); return; } // someone else took ours: look again
-        } else if (Status s = m_store.setState(record.id, JobState::Running); !s) {
-            report(s);
-            continue;
+        int started = 0;
+        for (const JobRecord &record : *queued) {
+            if (started == free) break;
+            if (m_delayed.count(record.id)) continue;
+            Result<JobSpec> spec = record.spec();
+            if (!spec) { // cannot run: a dead letter at once, with the reason
+                deadLetter(record.id, spec.error(), QStringLiteral("permanent"), record.attempts);
+                continue;
+            }
+            QElapsedTimer claimClock;
+            claimClock.start();
+            Result<bool> claimed = m_store.claim(record.id);
+            if (!claimed) {
+                report(claimed.error());
+                continue;
+            }
+            if (!*claimed) continue; // paused, canceled or taken meanwhile
+            if (launch(record, kindFor(*spec), claimClock)) ++started;
         }
-        launch(record, kind, claimClock);
     }
     checkIdle();
 }

@@ -160,7 +160,8 @@ inline QJsonObject progressivePreset(const QString &name)
 {
     QJsonObject p = presetJson(name);
     p.insert(QStringLiteral("ladder"), QJsonArray{rung(QStringLiteral("180p"), 320, 180, 300)});
-    p.insert(QStringLiteral("packaging"), QJsonObject{{QStringLiteral("hls"), false}, {QStringLiteral("dash"), false},
+    p.insert(QStringLiteral("packaging"), QJsonObject{{QStringLiteral("hls"), false},
+                                                      {QStringLiteral("dash"), false},
                                                       {QStringLiteral("progressive_mp4"), true}});
     return p;
 }

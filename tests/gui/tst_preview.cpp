@@ -436,8 +436,8 @@ void TestPreview::progressiveRenditionInPlayer()
 {
     QTemporaryDir dir;
     QString error;
-    const QString version =
-        reviewtest::publish(dir.path(), reviewtest::progressivePreset(QStringLiteral("gui-preview-proxy")), m_source, &error);
+    const QString version = reviewtest::publish(
+        dir.path(), reviewtest::progressivePreset(QStringLiteral("gui-preview-proxy")), m_source, &error);
     QVERIFY2(!version.isEmpty(), qPrintable(error));
     PreviewPanel panel;
     QSignalSpy levels(&panel, &PreviewPanel::levelsReady);
@@ -447,8 +447,9 @@ void TestPreview::progressiveRenditionInPlayer()
     QVERIFY(panel.player()->source().toLocalFile().endsWith(QStringLiteral("/180p.mp4")));
     QTRY_VERIFY_WITH_TIMEOUT(levels.count() == 1, kWaitMs); // envelope of the MP4's audio
     QMediaPlayer *player = panel.player();
-    QTRY_VERIFY_WITH_TIMEOUT(player->mediaStatus() == QMediaPlayer::LoadedMedia || player->mediaStatus() == QMediaPlayer::BufferedMedia
-                                 || player->error() != QMediaPlayer::NoError,
+    QTRY_VERIFY_WITH_TIMEOUT(player->mediaStatus() == QMediaPlayer::LoadedMedia ||
+                                 player->mediaStatus() == QMediaPlayer::BufferedMedia ||
+                                 player->error() != QMediaPlayer::NoError,
                              kWaitMs);
     if (player->error() != QMediaPlayer::NoError)
         QSKIP(qPrintable(QStringLiteral("the Qt multimedia backend cannot play here: %1").arg(player->errorString())));

@@ -190,8 +190,8 @@ void TestQcReview::clickEventSeeksPlayer()
     QVERIFY(qAbs(seeks.first().first().toLongLong() - eventMs) <= 10);
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.preview()->positionMs() - eventMs) <= 20, kWaitMs);
     // The A/B readers follow the same seek.
-    QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.abCompare()->reader(AbCompare::A)->positionMs() - eventMs) <= 20 &&
-                                 qAbs(panel.abCompare()->reader(AbCompare::B)->positionMs() - eventMs) <= 20,
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(panel.abCompare()->reader(AbCompare::Side::A)->positionMs() - eventMs) <= 20 &&
+                                 qAbs(panel.abCompare()->reader(AbCompare::Side::B)->positionMs() - eventMs) <= 20,
                              kWaitMs);
 }
 
@@ -200,14 +200,14 @@ void TestQcReview::abSameTimestamp()
     QcReviewPanel panel;
     QVERIFY(panel.openVersion(m_version).ok());
     AbCompare *ab = panel.abCompare();
-    QCOMPARE(ab->rendition(AbCompare::A), QStringLiteral("180p"));
-    QCOMPARE(ab->rendition(AbCompare::B), QStringLiteral("360p"));
+    QCOMPARE(ab->rendition(AbCompare::Side::A), QStringLiteral("180p"));
+    QCOMPARE(ab->rendition(AbCompare::Side::B), QStringLiteral("360p"));
     ab->seek(4250);
-    ReaderPlayback *a = ab->reader(AbCompare::A), *b = ab->reader(AbCompare::B);
+    ReaderPlayback *a = ab->reader(AbCompare::Side::A), *b = ab->reader(AbCompare::Side::B);
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(a->positionMs() - 4250) <= 20 && qAbs(b->positionMs() - 4250) <= 20, kWaitMs);
     QCOMPARE(a->positionMs(), b->positionMs()); // same frame on both sides (aligned keyframes and timestamps)
-    QCOMPARE(ab->view(AbCompare::A)->image().size(), QSize(320, 180));
-    QCOMPARE(ab->view(AbCompare::B)->image().size(), QSize(640, 360));
+    QCOMPARE(ab->view(AbCompare::Side::A)->image().size(), QSize(320, 180));
+    QCOMPARE(ab->view(AbCompare::Side::B)->image().size(), QSize(640, 360));
     const qint64 before = a->positionMs();
     ab->step(1);
     QTRY_VERIFY_WITH_TIMEOUT(a->positionMs() > before && b->positionMs() > before, kWaitMs);

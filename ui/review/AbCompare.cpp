@@ -18,16 +18,16 @@ constexpr int kMaxPictureWidth = 960;
 AbCompare::AbCompare(QWidget *parent) : QWidget(parent)
 {
     auto *grid = new QGridLayout(this);
-    for (int side : {A, B}) {
+    for (int side : {0, 1}) {
         m_combos[side] = new QComboBox(this);
-        m_combos[side]->setToolTip(side == A ? tr("Rendition shown on the left") : tr("Rendition shown on the right"));
+        m_combos[side]->setToolTip(side == 0 ? tr("Rendition shown on the left") : tr("Rendition shown on the right"));
         m_views[side] = new FrameView(this);
         m_readers[side] = new ReaderPlayback(this);
         grid->addWidget(m_combos[side], 0, side);
         grid->addWidget(m_views[side], 1, side);
         grid->setColumnStretch(side, 1);
         connect(m_combos[side], &QComboBox::activated, this, [this, side](int i) {
-            openSide(Side(side), m_combos[side]->itemData(i).toString());
+            openSide(side, m_combos[side]->itemData(i).toString());
             m_readers[side]->seek(m_positionMs);
         });
         connect(m_readers[side], &ReaderPlayback::pictureReady, this, [this, side](const QImage &image, qint64 ms) {
@@ -71,7 +71,7 @@ void AbCompare::clear()
 {
     m_package.reset();
     m_positionMs = 0;
-    for (int side : {A, B}) {
+    for (int side : {0, 1}) {
         m_combos[side]->clear();
         m_readers[side]->close();
         m_views[side]->setImage({}, {});
@@ -88,13 +88,13 @@ Status AbCompare::setRenditions(const QString &a, const QString &b)
                              tr("no video rendition \"%1\" in the open version").arg(name),
                              m_package ? m_package->versionDir() : QString());
     }
-    openSide(A, a);
-    openSide(B, b);
+    openSide(0, a);
+    openSide(1, b);
     seek(m_positionMs);
     return {};
 }
 
-void AbCompare::openSide(Side side, const QString &name)
+void AbCompare::openSide(int side, const QString &name)
 {
     const PackageRendition *r = m_package ? m_package->rendition(name) : nullptr;
     if (!r) return;

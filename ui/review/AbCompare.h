@@ -21,7 +21,7 @@ class ReaderPlayback;
 class AbCompare : public QWidget {
     Q_OBJECT
 public:
-    enum Side { A = 0, B = 1 };
+    enum class Side { Invalid = 0, A, B }; // A: left, B: right
 
     explicit AbCompare(QWidget *parent = nullptr);
 
@@ -30,17 +30,18 @@ public:
     void clear();
     // Errors name the version folder when a rendition does not exist.
     Status setRenditions(const QString &a, const QString &b);
-    QString rendition(Side side) const { return m_names[side]; }
+    QString rendition(Side side) const { return m_names[slot(side)]; }
     void seek(qint64 positionMs);
     void step(int frames);
-    ReaderPlayback *reader(Side side) const { return m_readers[side]; }
-    FrameView *view(Side side) const { return m_views[side]; }
+    ReaderPlayback *reader(Side side) const { return m_readers[slot(side)]; }
+    FrameView *view(Side side) const { return m_views[slot(side)]; }
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    void openSide(Side side, const QString &name);
+    static int slot(Side side) { return side == Side::B ? 1 : 0; } // index into the arrays below
+    void openSide(int slot, const QString &name);
 
     std::optional<VersionPackage> m_package;
     RenditionKey m_key;

@@ -68,8 +68,8 @@ void SpriteStrip::paintEvent(QPaintEvent *)
         if (img.isNull() || r.isEmpty()) continue;
         // Cover the tile's time span (aspect kept, centred, cropped): no gaps between tiles.
         const QSizeF size = QSizeF(img.size()).scaled(QSizeF(r.size()), Qt::KeepAspectRatioByExpanding);
-        const QRectF target(r.center().x() - size.width() / 2 + 0.5, r.center().y() - size.height() / 2 + 0.5, size.width(),
-                            size.height());
+        const QRectF target(r.center().x() - size.width() / 2 + 0.5, r.center().y() - size.height() / 2 + 0.5,
+                            size.width(), size.height());
         p.save();
         p.setClipRect(r);
         p.drawImage(target, img); // the painter scales: no copies per paint
