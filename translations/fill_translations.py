@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, HERE)
 from strings_a import T as TA  # noqa: E402
 from strings_b import T as TB  # noqa: E402
