@@ -10,6 +10,7 @@
 #include "queue/Approval.h"
 #include "queue/JobRerun.h"
 #include "queue/JobStore.h"
+#include "queue/JobStorePrivate.h"
 
 #include <QDir>
 #include <QFile>
@@ -400,6 +401,46 @@ private Q_SLOTS:
         QCOMPARE(store->enqueue(spec(9), QString()).value().position, 5);
         store.reset();
         QCOMPARE(openStore(db)->schemaVersion().value(), JobStore::kSchemaVersion); // reopens without re-running
+    }
+
+    // A v2 file (the released v1 schema + the released migration 2, no work classes yet):
+    // v3 adds the work column; queued jobs of v2 are classified from their specs when the
+    // pool first asks, and claimed atomically.
+    void migratesAV2Database()
+    {
+        const QString db = path("v2.db");
+        writeV1Database(db);
+        if (QTest::currentTestFailed()) return;
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            c.setDatabaseName(db);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+            const detail::StoreMigration &v2 = detail::jobStoreMigrations().at(1);
+            QCOMPARE(v2.version, 2);
+            for (const QString &sql : v2.statements) QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (2, '2024-02-01T00:00:00.000Z')")));
+            QVERIFY(!q.exec(QStringLiteral("SELECT work FROM jobs"))); // not there before v3
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        auto store = openStore(db);
+        QCOMPARE(store->schemaVersion().value(), 3);
+        QCOMPARE(store->list().value().size(), 4);
+        const QString cls = workClassFor(spec(1));
+        QStringList other{QStringLiteral("light"), QStringLiteral("cpu"), QStringLiteral("hardware")};
+        QCOMPARE(other.removeAll(cls), 1);
+        QVERIFY(store->queuedOfWork(other, 10).value().isEmpty()); // classified, and not as the others
+        const QList<JobRecord> queued = store->queuedOfWork({cls}, 10).value();
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().id, QStringLiteral("job-0"));
+        QVERIFY(store->claim(QStringLiteral("job-0")).value());
+        QVERIFY(!store->claim(QStringLiteral("job-0")).value()); // already running: the loser gets false
+        QVERIFY(!store->claim(QStringLiteral("job-1")).value()); // paused jobs are not claimed
+        QCOMPARE(record(*store, QStringLiteral("job-0")).state, JobState::Running);
+        // New jobs carry their class from the start.
+        QVERIFY(store->enqueue(spec(9), QString()));
+        QCOMPARE(store->queuedOfWork({workClassFor(spec(9))}, 10).value().size(), 1);
     }
 };
 
