@@ -155,6 +155,108 @@
         </message>
     </context>
     <context>
+        <name>rendition::ui::ClusterPanel</name>
+        <message>
+            <source>Follow status</source>
+            <translation>Status verfolgen</translation>
+        </message>
+        <message>
+            <source>Download outputs…</source>
+            <translation>Ausgaben herunterladen…</translation>
+        </message>
+        <message>
+            <source>Remote profile:</source>
+            <translation>Remote-Profil:</translation>
+        </message>
+        <message>
+            <source>env (environment variables)</source>
+            <translation>env (Umgebungsvariablen)</translation>
+        </message>
+        <message>
+            <source>Run on cluster: wait until the current transfer has finished.</source>
+            <translation>Im Cluster ausführen: Warten Sie, bis die laufende Übertragung beendet ist.</translation>
+        </message>
+        <message>
+            <source>Run on cluster: select queued or failed jobs, or sources in Ingest, first.</source>
+            <translation>Im Cluster ausführen: Wählen Sie zuerst eingereihte oder fehlgeschlagene Aufträge oder Quellen im Import.</translation>
+        </message>
+        <message>
+            <source>Run on cluster: no remote profile is chosen (add one in Settings).</source>
+            <translation>Im Cluster ausführen: Kein Remote-Profil gewählt (in den Einstellungen anlegen).</translation>
+        </message>
+        <message numerus="yes">
+            <source>Submitting %n source(s) to "%1"…</source>
+            <translation>
+                <numerusform>%n Quelle wird an „%1“ gesendet…</numerusform>
+                <numerusform>%n Quellen werden an „%1“ gesendet…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run on cluster failed: %1</source>
+            <translation>Ausführen im Cluster fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Probing %1…</source>
+            <translation>%1 wird analysiert…</translation>
+        </message>
+        <message>
+            <source>Uploading %1: %2%</source>
+            <translation>%1 wird hochgeladen: %2 %</translation>
+        </message>
+        <message>
+            <source>%1 was not submitted to "%2": %3</source>
+            <translation>%1 wurde nicht an „%2“ gesendet: %3</translation>
+        </message>
+        <message>
+            <source>%1 was already published at %2.</source>
+            <translation>%1 war bereits unter %2 veröffentlicht.</translation>
+        </message>
+        <message>
+            <source>%1 submitted as job %2.</source>
+            <translation>%1 als Auftrag %2 gesendet.</translation>
+        </message>
+        <message>
+            <source>Run on cluster canceled.</source>
+            <translation>Ausführen im Cluster abgebrochen.</translation>
+        </message>
+        <message>
+            <source>Cannot follow the cluster: %1</source>
+            <translation>Cluster kann nicht verfolgt werden: %1</translation>
+        </message>
+        <message>
+            <source>Reading the cluster status failed: %1</source>
+            <translation>Lesen des Cluster-Status fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Following the status queue of "%1".</source>
+            <translation>Status-Warteschlange von „%1“ wird verfolgt.</translation>
+        </message>
+        <message>
+            <source>Download outputs: select a published job submitted from this workstation.</source>
+            <translation>Ausgaben herunterladen: Wählen Sie einen veröffentlichten Auftrag, der von diesem Arbeitsplatz gesendet wurde.</translation>
+        </message>
+        <message>
+            <source>Download outputs to</source>
+            <translation>Ausgaben herunterladen nach</translation>
+        </message>
+        <message>
+            <source>Downloading the outputs of job %1…</source>
+            <translation>Ausgaben von Auftrag %1 werden heruntergeladen…</translation>
+        </message>
+        <message>
+            <source>Download failed: %1</source>
+            <translation>Herunterladen fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Download failed: the job %1 is not published yet.</source>
+            <translation>Herunterladen fehlgeschlagen: Der Auftrag %1 ist noch nicht veröffentlicht.</translation>
+        </message>
+        <message>
+            <source>Outputs downloaded to %1.</source>
+            <translation>Ausgaben nach %1 heruntergeladen.</translation>
+        </message>
+    </context>
+    <context>
         <name>rendition::ui::DryRunView</name>
         <message>
             <source>~%1 s</source>
@@ -1825,6 +1927,192 @@
                 <numerusform>%1 (%n Fehler insgesamt; für den neuesten darüberfahren)</numerusform>
                 <numerusform>%1 (%n Fehler insgesamt; für den neuesten darüberfahren)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Run on cluster</source>
+            <translation>Im Cluster ausführen</translation>
+        </message>
+        <message>
+            <source>Send the selected queued or failed jobs to the cluster of the profile chosen in the Cluster tab.</source>
+            <translation>Die gewählten eingereihten oder fehlgeschlagenen Aufträge an den Cluster des im Reiter „Cluster“ gewählten Profils senden.</translation>
+        </message>
+        <message>
+            <source>This workstation</source>
+            <translation>Dieser Arbeitsplatz</translation>
+        </message>
+        <message>
+            <source>Cluster</source>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <source>Job %1 cannot run on the cluster: its source %2 is not a local file.</source>
+            <translation>Auftrag %1 kann nicht im Cluster laufen: Seine Quelle %2 ist keine lokale Datei.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rendition::ui::RemoteJobsModel</name>
+        <message>
+            <source>Submitted</source>
+            <translation>Gesendet</translation>
+        </message>
+        <message>
+            <source>Received by a worker</source>
+            <translation>Von einem Worker übernommen</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Veröffentlicht</translation>
+        </message>
+        <message>
+            <source>Published (QC failed)</source>
+            <translation>Veröffentlicht (QC fehlgeschlagen)</translation>
+        </message>
+        <message>
+            <source>Already published</source>
+            <translation>Bereits veröffentlicht</translation>
+        </message>
+        <message>
+            <source>Attempt failed, will retry</source>
+            <translation>Versuch fehlgeschlagen, wird wiederholt</translation>
+        </message>
+        <message>
+            <source>Released, back in the queue</source>
+            <translation>Freigegeben, zurück in der Warteschlange</translation>
+        </message>
+        <message>
+            <source>Dead letter</source>
+            <translation>Unzustellbar</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Auftrag</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Fortschritt</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Worker</translation>
+        </message>
+        <message>
+            <source>Published at</source>
+            <translation>Veröffentlicht unter</translation>
+        </message>
+    </context>
+    <context>
+        <name>rendition::ui::RemoteProfileEditor</name>
+        <message>
+            <source>Remote profiles</source>
+            <translation>Remote-Profile</translation>
+        </message>
+        <message>
+            <source>e.g. studio-cluster</source>
+            <translation>z. B. studio-cluster</translation>
+        </message>
+        <message>
+            <source>empty: AWS (https://s3.&lt;region&gt;.amazonaws.com)</source>
+            <translation>leer: AWS (https://s3.&lt;region&gt;.amazonaws.com)</translation>
+        </message>
+        <message>
+            <source>Path-style addressing (emulators, custom endpoints)</source>
+            <translation>Pfad-Adressierung (Emulatoren, eigene Endpunkte)</translation>
+        </message>
+        <message>
+            <source>optional: no status back when empty</source>
+            <translation>optional: ohne Angabe kein Status zurück</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>empty: the standard AWS credential chain</source>
+            <translation>leer: die übliche AWS-Anmeldekette</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>S3 endpoint:</source>
+            <translation>S3-Endpunkt:</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Region:</translation>
+        </message>
+        <message>
+            <source>Bucket:</source>
+            <translation>Bucket:</translation>
+        </message>
+        <message>
+            <source>Jobs queue URL:</source>
+            <translation>URL der Auftrags-Warteschlange:</translation>
+        </message>
+        <message>
+            <source>Status queue URL:</source>
+            <translation>URL der Status-Warteschlange:</translation>
+        </message>
+        <message>
+            <source>Dead-letter queue URL:</source>
+            <translation>URL der Dead-Letter-Warteschlange:</translation>
+        </message>
+        <message>
+            <source>AWS credentials profile:</source>
+            <translation>AWS-Anmeldeprofil:</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Neu</translation>
+        </message>
+        <message>
+            <source>Save profile</source>
+            <translation>Profil speichern</translation>
+        </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>Profil entfernen</translation>
+        </message>
+        <message>
+            <source>Secrets are never stored here: credentials come from the AWS environment variables or ~/.aws profiles.</source>
+            <translation>Hier werden nie Geheimnisse gespeichert: Die Anmeldedaten kommen aus den AWS-Umgebungsvariablen oder ~/.aws-Profilen.</translation>
+        </message>
+        <message>
+            <source>The remote profile is not saved: the name is not set.</source>
+            <translation>Das Remote-Profil wurde nicht gespeichert: Der Name fehlt.</translation>
+        </message>
+        <message>
+            <source>The remote profile is not saved: "%1" is reserved for the environment variables.</source>
+            <translation>Das Remote-Profil wurde nicht gespeichert: „%1“ ist für die Umgebungsvariablen reserviert.</translation>
+        </message>
+        <message>
+            <source>The remote profile is not saved: %1</source>
+            <translation>Das Remote-Profil wurde nicht gespeichert: %1</translation>
+        </message>
+        <message>
+            <source>Remote profile "%1" saved.</source>
+            <translation>Remote-Profil „%1“ gespeichert.</translation>
+        </message>
+        <message>
+            <source>Remote profile "%1" removed.</source>
+            <translation>Remote-Profil „%1“ entfernt.</translation>
         </message>
     </context>
     <context>

@@ -155,6 +155,108 @@
         </message>
     </context>
     <context>
+        <name>rendition::ui::ClusterPanel</name>
+        <message>
+            <source>Follow status</source>
+            <translation>Suivre l’état</translation>
+        </message>
+        <message>
+            <source>Download outputs…</source>
+            <translation>Télécharger les sorties…</translation>
+        </message>
+        <message>
+            <source>Remote profile:</source>
+            <translation>Profil distant :</translation>
+        </message>
+        <message>
+            <source>env (environment variables)</source>
+            <translation>env (variables d’environnement)</translation>
+        </message>
+        <message>
+            <source>Run on cluster: wait until the current transfer has finished.</source>
+            <translation>Exécuter sur le cluster : attendez la fin du transfert en cours.</translation>
+        </message>
+        <message>
+            <source>Run on cluster: select queued or failed jobs, or sources in Ingest, first.</source>
+            <translation>Exécuter sur le cluster : sélectionnez d’abord des tâches en file ou en échec, ou des sources dans l’import.</translation>
+        </message>
+        <message>
+            <source>Run on cluster: no remote profile is chosen (add one in Settings).</source>
+            <translation>Exécuter sur le cluster : aucun profil distant choisi (ajoutez-en un dans les paramètres).</translation>
+        </message>
+        <message numerus="yes">
+            <source>Submitting %n source(s) to "%1"…</source>
+            <translation>
+                <numerusform>Envoi de %n source à « %1 »…</numerusform>
+                <numerusform>Envoi de %n sources à « %1 »…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run on cluster failed: %1</source>
+            <translation>Échec de l’exécution sur le cluster : %1</translation>
+        </message>
+        <message>
+            <source>Probing %1…</source>
+            <translation>Analyse de %1…</translation>
+        </message>
+        <message>
+            <source>Uploading %1: %2%</source>
+            <translation>Envoi de %1 : %2 %</translation>
+        </message>
+        <message>
+            <source>%1 was not submitted to "%2": %3</source>
+            <translation>%1 n’a pas été envoyé à « %2 » : %3</translation>
+        </message>
+        <message>
+            <source>%1 was already published at %2.</source>
+            <translation>%1 était déjà publié dans %2.</translation>
+        </message>
+        <message>
+            <source>%1 submitted as job %2.</source>
+            <translation>%1 envoyé comme tâche %2.</translation>
+        </message>
+        <message>
+            <source>Run on cluster canceled.</source>
+            <translation>Exécution sur le cluster annulée.</translation>
+        </message>
+        <message>
+            <source>Cannot follow the cluster: %1</source>
+            <translation>Impossible de suivre le cluster : %1</translation>
+        </message>
+        <message>
+            <source>Reading the cluster status failed: %1</source>
+            <translation>Échec de la lecture de l’état du cluster : %1</translation>
+        </message>
+        <message>
+            <source>Following the status queue of "%1".</source>
+            <translation>Suivi de la file d’état de « %1 ».</translation>
+        </message>
+        <message>
+            <source>Download outputs: select a published job submitted from this workstation.</source>
+            <translation>Télécharger les sorties : sélectionnez une tâche publiée envoyée depuis ce poste.</translation>
+        </message>
+        <message>
+            <source>Download outputs to</source>
+            <translation>Télécharger les sorties dans</translation>
+        </message>
+        <message>
+            <source>Downloading the outputs of job %1…</source>
+            <translation>Téléchargement des sorties de la tâche %1…</translation>
+        </message>
+        <message>
+            <source>Download failed: %1</source>
+            <translation>Échec du téléchargement : %1</translation>
+        </message>
+        <message>
+            <source>Download failed: the job %1 is not published yet.</source>
+            <translation>Échec du téléchargement : la tâche %1 n’est pas encore publiée.</translation>
+        </message>
+        <message>
+            <source>Outputs downloaded to %1.</source>
+            <translation>Sorties téléchargées dans %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>rendition::ui::DryRunView</name>
         <message>
             <source>~%1 s</source>
@@ -1825,6 +1927,192 @@
                 <numerusform>%1 (%n erreur au total ; survolez pour la dernière)</numerusform>
                 <numerusform>%1 (%n erreurs au total ; survolez pour la dernière)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Run on cluster</source>
+            <translation>Exécuter sur le cluster</translation>
+        </message>
+        <message>
+            <source>Send the selected queued or failed jobs to the cluster of the profile chosen in the Cluster tab.</source>
+            <translation>Envoyer les tâches sélectionnées (en file ou en échec) au cluster du profil choisi dans l’onglet « Cluster ».</translation>
+        </message>
+        <message>
+            <source>This workstation</source>
+            <translation>Ce poste</translation>
+        </message>
+        <message>
+            <source>Cluster</source>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <source>Job %1 cannot run on the cluster: its source %2 is not a local file.</source>
+            <translation>La tâche %1 ne peut pas s’exécuter sur le cluster : sa source %2 n’est pas un fichier local.</translation>
+        </message>
+    </context>
+    <context>
+        <name>rendition::ui::RemoteJobsModel</name>
+        <message>
+            <source>Submitted</source>
+            <translation>Envoyé</translation>
+        </message>
+        <message>
+            <source>Received by a worker</source>
+            <translation>Prise par un worker</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Publié</translation>
+        </message>
+        <message>
+            <source>Published (QC failed)</source>
+            <translation>Publié (QC en échec)</translation>
+        </message>
+        <message>
+            <source>Already published</source>
+            <translation>Déjà publié</translation>
+        </message>
+        <message>
+            <source>Attempt failed, will retry</source>
+            <translation>Tentative échouée, nouvel essai prévu</translation>
+        </message>
+        <message>
+            <source>Released, back in the queue</source>
+            <translation>Libérée, de retour dans la file</translation>
+        </message>
+        <message>
+            <source>Dead letter</source>
+            <translation>Lettre morte</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Tâche</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Progression</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Processus</translation>
+        </message>
+        <message>
+            <source>Published at</source>
+            <translation>Publié dans</translation>
+        </message>
+    </context>
+    <context>
+        <name>rendition::ui::RemoteProfileEditor</name>
+        <message>
+            <source>Remote profiles</source>
+            <translation>Profils distants</translation>
+        </message>
+        <message>
+            <source>e.g. studio-cluster</source>
+            <translation>p. ex. studio-cluster</translation>
+        </message>
+        <message>
+            <source>empty: AWS (https://s3.&lt;region&gt;.amazonaws.com)</source>
+            <translation>vide : AWS (https://s3.&lt;region&gt;.amazonaws.com)</translation>
+        </message>
+        <message>
+            <source>Path-style addressing (emulators, custom endpoints)</source>
+            <translation>Adressage par chemin (émulateurs, points de terminaison personnalisés)</translation>
+        </message>
+        <message>
+            <source>optional: no status back when empty</source>
+            <translation>facultatif : pas de retour d’état si vide</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>facultatif</translation>
+        </message>
+        <message>
+            <source>empty: the standard AWS credential chain</source>
+            <translation>vide : la chaîne d’identifiants AWS standard</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nom :</translation>
+        </message>
+        <message>
+            <source>S3 endpoint:</source>
+            <translation>Point de terminaison S3 :</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Région :</translation>
+        </message>
+        <message>
+            <source>Bucket:</source>
+            <translation>Compartiment :</translation>
+        </message>
+        <message>
+            <source>Jobs queue URL:</source>
+            <translation>URL de la file des tâches :</translation>
+        </message>
+        <message>
+            <source>Status queue URL:</source>
+            <translation>URL de la file d’état :</translation>
+        </message>
+        <message>
+            <source>Dead-letter queue URL:</source>
+            <translation>URL de la file des lettres mortes :</translation>
+        </message>
+        <message>
+            <source>AWS credentials profile:</source>
+            <translation>Profil d’identifiants AWS :</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Nouveau</translation>
+        </message>
+        <message>
+            <source>Save profile</source>
+            <translation>Enregistrer le profil</translation>
+        </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>Supprimer le profil</translation>
+        </message>
+        <message>
+            <source>Secrets are never stored here: credentials come from the AWS environment variables or ~/.aws profiles.</source>
+            <translation>Aucun secret n’est enregistré ici : les identifiants viennent des variables d’environnement AWS ou des profils ~/.aws.</translation>
+        </message>
+        <message>
+            <source>The remote profile is not saved: the name is not set.</source>
+            <translation>Le profil distant n’est pas enregistré : le nom n’est pas défini.</translation>
+        </message>
+        <message>
+            <source>The remote profile is not saved: "%1" is reserved for the environment variables.</source>
+            <translation>Le profil distant n’est pas enregistré : « %1 » est réservé aux variables d’environnement.</translation>
+        </message>
+        <message>
+            <source>The remote profile is not saved: %1</source>
+            <translation>Le profil distant n’est pas enregistré : %1</translation>
+        </message>
+        <message>
+            <source>Remote profile "%1" saved.</source>
+            <translation>Profil distant « %1 » enregistré.</translation>
+        </message>
+        <message>
+            <source>Remote profile "%1" removed.</source>
+            <translation>Profil distant « %1 » supprimé.</translation>
         </message>
     </context>
     <context>

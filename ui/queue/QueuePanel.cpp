@@ -5,6 +5,7 @@
 #include "queue/QueueController.h"
 #include "queue/QueueFeed.h"
 #include "queue/WorkerPool.h"
+#include "remote/ClusterPanel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenu>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTime>
 #include <QTimer>
@@ -50,6 +52,7 @@ bool appliesTo(QueuePanel::Action a, JobState s)
     case A::MoveToTop: return s == S::Queued || s == S::Paused;
     case A::Approve:
     case A::Reject: return s == S::AwaitingApproval;
+    case A::RunOnCluster: return s == S::Queued || s == S::Failed;
     case A::Details:
     case A::OpenOutput: return true;
     case A::PauseQueue:
@@ -119,6 +122,8 @@ void QueuePanel::buildActions()
         {Action::Reject, tr("Reject…"), tr("Reject the selected jobs waiting for approval, with a reason.")},
         {Action::Details, tr("Details…"), tr("Show the job's errors, every attempt with its log and its spec.")},
         {Action::OpenOutput, tr("Open output folder"), tr("Open the folder the job publishes to.")},
+        {Action::RunOnCluster, tr("Run on cluster"),
+         tr("Send the selected queued or failed jobs to the cluster of the profile chosen in the Cluster tab.")},
     };
     for (const Spec &s : specs) {
         auto *a = new QAction(s.text, this);
@@ -142,6 +147,7 @@ void QueuePanel::buildActions()
     connect(m_actions.value(Action::Reject), &QAction::triggered, this, &QueuePanel::onReject);
     connect(m_actions.value(Action::Details), &QAction::triggered, this, &QueuePanel::onDetails);
     connect(m_actions.value(Action::OpenOutput), &QAction::triggered, this, &QueuePanel::onOpenOutput);
+    connect(m_actions.value(Action::RunOnCluster), &QAction::triggered, this, &QueuePanel::runSelectedOnCluster);
 }
 
 QToolBar *QueuePanel::buildToolBar()
@@ -157,6 +163,8 @@ QToolBar *QueuePanel::buildToolBar()
     for (Action a : {Action::Approve, Action::Reject}) bar->addAction(m_actions.value(a));
     bar->addSeparator();
     for (Action a : {Action::Details, Action::OpenOutput}) bar->addAction(m_actions.value(a));
+    bar->addSeparator();
+    bar->addAction(m_actions.value(Action::RunOnCluster));
     return bar;
 }
 
@@ -230,7 +238,19 @@ void QueuePanel::buildLayout()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildToolBar());
     layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
+    m_cluster = new ClusterPanel(this);
+    connect(m_cluster, &ClusterPanel::statusChanged, m_status, &QLabel::setText);
+    connect(m_cluster, &ClusterPanel::submittedLocalJobs, this, [this](const QStringList &ids) {
+        QStringList queued;
+        for (const QString &id : ids)
+            if (const QueueJob *j = m_model->jobAt(m_model->rowOfJob(id)); j && j->snapshot.state == JobState::Queued) queued << id;
+        if (!queued.isEmpty()) report(m_controller->cancel(queued));
+    });
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("queueTabs"));
+    m_tabs->addTab(m_view, tr("This workstation"));
+    m_tabs->addTab(m_cluster, tr("Cluster"));
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_summary);
     layout->addWidget(m_status);
     onSelectionChanged();
@@ -239,6 +259,32 @@ void QueuePanel::buildLayout()
 QAction *QueuePanel::action(Action a) const
 {
     return m_actions.value(a);
+}
+
+bool QueuePanel::runSelectedOnCluster()
+{
+    QList<ClusterSubmitItem> items;
+    QList<Error> errors;
+    for (const QueueJob *j : selectedJobs()) {
+        if (!appliesTo(Action::RunOnCluster, j->snapshot.state)) continue;
+        Result<std::optional<JobRecord>> record = m_store.job(j->snapshot.id);
+        if (!record) { errors << record.error(); continue; }
+        if (!*record) continue;
+        Result<JobSpec> spec = (*record)->spec();
+        if (!spec) { errors << spec.error(); continue; }
+        const QString path = spec->source.localPath();
+        if (path.isEmpty()) {
+            errors << makeError(QStringLiteral("queue.not_local"),
+                                tr("Job %1 cannot run on the cluster: its source %2 is not a local file.")
+                                    .arg(j->snapshot.id, spec->source.uri), j->snapshot.id);
+            continue;
+        }
+        items << ClusterSubmitItem{path, spec->preset, j->snapshot.id};
+    }
+    report(errors);
+    if (items.isEmpty()) return false;
+    m_tabs->setCurrentWidget(m_cluster);
+    return m_cluster->submit(items);
 }
 
 QList<const QueueJob *> QueuePanel::selectedJobs() const
@@ -311,6 +357,8 @@ void QueuePanel::onContextMenu(const QPoint &pos)
     for (Action a : {Action::Approve, Action::Reject}) menu.addAction(m_actions.value(a));
     menu.addSeparator();
     for (Action a : {Action::Details, Action::OpenOutput}) menu.addAction(m_actions.value(a));
+    menu.addSeparator();
+    menu.addAction(m_actions.value(Action::RunOnCluster));
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 

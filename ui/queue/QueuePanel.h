@@ -31,6 +31,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTabWidget;
 class QTimer;
 class QToolBar;
 
@@ -43,13 +44,14 @@ namespace rendition::ui {
 
 class QueueController;
 class QueueFeed;
+class ClusterPanel;
 
 class QueuePanel : public QWidget {
     Q_OBJECT
 public:
     enum class Action {
         Invalid = 0, PauseQueue, PauseJob, ResumeJob, Cancel, Retry, PriorityUp, PriorityDown, MoveToTop,
-        Approve, Reject, Details, OpenOutput
+        Approve, Reject, Details, OpenOutput, RunOnCluster
     };
     using UrlOpener = std::function<bool(const QUrl &)>; // QDesktopServices::openUrl by default
 
@@ -61,6 +63,10 @@ public:
     QTableView *view() const { return m_view; }
     QueueFeed *feed() const { return m_feed; }
     QueueController *controller() const { return m_controller; }
+    ClusterPanel *cluster() const { return m_cluster; } // the "Cluster" tab (remote jobs)
+    // Submits the selected queued/failed jobs' sources + presets to the Cluster tab's profile;
+    // queued local jobs that were submitted are canceled locally. False when none applies.
+    bool runSelectedOnCluster();
     QAction *action(Action a) const;
 
     // Selected job ids, in view order.
@@ -109,6 +115,8 @@ private:
     QueueController *m_controller = nullptr;
     QueueFeed *m_feed = nullptr;
     QTableView *m_view = nullptr;
+    ClusterPanel *m_cluster = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QComboBox *m_batchFilter = nullptr;
     QLineEdit *m_search = nullptr;

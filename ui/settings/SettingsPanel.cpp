@@ -3,6 +3,7 @@
 #include "common/Workspace.h"
 #include "media/EncoderSelector.h"
 #include "media/VideoEncoder.h"
+#include "remote/RemoteProfileEditor.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -53,6 +54,9 @@ SettingsPanel::SettingsPanel(Workspace &workspace, QWidget *parent) : QWidget(pa
     grid->addWidget(buildLanguage(), 2, 0);
     grid->addWidget(buildEncoders(), 0, 1, 2, 1);
     grid->addWidget(buildWatchFolders(), 2, 1);
+    m_remoteProfiles = new RemoteProfileEditor(this);
+    m_remoteProfiles->setObjectName(QStringLiteral("remoteProfiles"));
+    grid->addWidget(m_remoteProfiles, 3, 0, 1, 2);
     grid->setColumnStretch(1, 1);
 
     m_message = new QLabel(this);

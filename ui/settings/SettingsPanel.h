@@ -3,7 +3,8 @@
 // really use (each probed by encoding a few frames, off the GUI thread), output root,
 // default preset, watch folders and language. Save persists them with QSettings
 // (AppSettings::save) and applies them to the Workspace; a language change takes effect
-// after a restart (the panel says so).
+// after a restart (the panel says so). Remote (cluster) profiles are edited in their own
+// section (RemoteProfileEditor), saved with its "Save profile" button.
 
 #include "common/AppSettings.h"
 
@@ -19,6 +20,7 @@ class QTreeWidget;
 
 namespace rendition::ui {
 
+class RemoteProfileEditor;
 class Workspace;
 
 class SettingsPanel : public QWidget {
@@ -39,6 +41,8 @@ public:
     void probeEncoders();
     QTreeWidget *encoderView() const { return m_encoders; }
     QListWidget *watchFolderList() const { return m_watchFolders; }
+    // "Remote profiles" section (saves its profiles itself, see RemoteProfileEditor).
+    RemoteProfileEditor *remoteProfiles() const { return m_remoteProfiles; }
 
 Q_SIGNALS:
     void saved(const rendition::ui::AppSettings &settings, bool languageChanged);
@@ -67,6 +71,7 @@ private:
     QListWidget *m_watchFolders = nullptr;
     QComboBox *m_language = nullptr;
     QLabel *m_message = nullptr;
+    RemoteProfileEditor *m_remoteProfiles = nullptr;
     bool m_probing = false;
     bool m_probedOnce = false;
 };
