@@ -37,7 +37,12 @@ bool queueDrained(SqsClient &sqs, const QString &queueUrl)
                    QStringLiteral("ApproximateNumberOfMessagesDelayed")});
     if (!a) return false;
     int total = 0;
-    for (const QString &v : std::as_const(*a)) total += v.toInt();
+    QStringList counts;
+    for (auto it = a->cbegin(); it != a->cend(); ++it) {
+        total += it.value().toInt();
+        counts << it.key() + u'=' + it.value();
+    }
+    if (total == 0) QTextStream(stderr) << "worker: --once: the queue is empty (" << counts.join(u' ') << ")\n";
     return total == 0;
 }
 

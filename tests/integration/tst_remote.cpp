@@ -30,6 +30,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QDeadlineTimer>
+#include <QThread>
+#include <QDir>
 #include <QtTest>
 
 #include <csignal>
@@ -239,6 +242,21 @@ QProcess *TestRemote::startWorker(const QStringList &extra, const QString &name)
     return m_workers.back().get();
 }
 
+// Whether `pid` has a child process (any of its threads may have forked it), polled every 5 ms.
+static bool waitForChildProcess(pid_t pid, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+        for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile children(tasks.filePath(task + QStringLiteral("/children")));
+            if (children.open(QIODevice::ReadOnly) && !children.readAll().trimmed().isEmpty()) return true;
+        }
+        QThread::msleep(5);
+    }
+    return false;
+}
+
 bool TestRemote::waitForStderr(QProcess &p, const QByteArray &needle, int timeoutMs, QByteArray *seen)
 {
     QElapsedTimer clock;
@@ -357,7 +375,9 @@ void TestRemote::killedWorkerIsRedeliveredAndPublishedOnce()
                                    QStringLiteral("victim"));
     QByteArray seen;
     QVERIFY2(waitForStderr(*victim, "received (receive 1)", 60000, &seen), seen.constData());
-    QTest::qWait(1500); // mid-job: downloading or encoding
+    // Mid-job: kill the worker as soon as its exec-job child runs (a fixed delay raced a
+    // short job on a fast machine: the victim had published and deleted the message).
+    QVERIFY2(waitForChildProcess(pid_t(victim->processId()), 60000), "the worker never started its exec-job child");
     ::kill(pid_t(victim->processId()), SIGKILL);
     QVERIFY(victim->waitForFinished(10000));
     QVERIFY(!seen.contains("published"));
@@ -435,7 +455,7 @@ void TestRemote::sigtermReleasesTheJob()
                                   QStringLiteral("first"));
     QByteArray seen;
     QVERIFY2(waitForStderr(*first, "received (receive 1)", 60000, &seen), seen.constData());
-    QTest::qWait(1000);
+    QVERIFY2(waitForChildProcess(pid_t(first->processId()), 60000), "the worker never started its exec-job child");
     ::kill(pid_t(first->processId()), SIGTERM);
     QVERIFY(first->waitForFinished(60000));
     seen += first->readAllStandardError();
