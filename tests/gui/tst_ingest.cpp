@@ -231,6 +231,7 @@ private Q_SLOTS:
         window.show();
         IngestPanel *ingest = window.ingestPanel();
         ingest->scanner()->setFlushIntervalMs(20); // batches often enough to see rows arrive while scanning
+        ingest->scanner()->setMaxRowsPerFlush(25); // and never all rows in one tick, however fast the scan
         QSignalSpy finished(ingest->scanner(), &IngestScanner::finished);
         QSignalSpy found(ingest->scanner(), &IngestScanner::found);
 

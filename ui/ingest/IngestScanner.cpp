@@ -130,10 +130,16 @@ void IngestScanner::flush()
     std::shared_ptr<Session> s = m_session;
     QList<ProbeResult> ready;
     int done = 0, total = 0, ignored = 0;
-    bool walking = false, walkedOnce = false;
+    bool walking = false, walkedOnce = false, more = false;
     {
         QMutexLocker lock(&s->mutex);
-        ready.swap(s->ready);
+        if (s->ready.size() > m_maxRowsPerFlush) {
+            ready = s->ready.mid(0, m_maxRowsPerFlush);
+            s->ready.remove(0, m_maxRowsPerFlush);
+            more = true;
+        } else {
+            ready.swap(s->ready);
+        }
         done = s->done;
         total = s->total;
         ignored = s->ignored;
@@ -145,7 +151,7 @@ void IngestScanner::flush()
     if (walkedOnce && done > 0 && total > done)
         eta = s->clock.elapsed() / 1000.0 / done * (total - done);
     Q_EMIT progress(done, total, eta);
-    if (!walking && done >= total) {
+    if (!walking && done >= total && !more) {
         m_session.reset();
         m_flushTimer.stop();
         Q_EMIT finished(done, ignored, false);

@@ -31,12 +31,16 @@ class IngestScanner : public QObject {
     Q_OBJECT
 public:
     static constexpr int kFlushMs = 100;
+    static constexpr int kMaxRowsPerFlush = 200; // bounds the GUI thread's work per tick
 
     explicit IngestScanner(QObject *parent);
     ~IngestScanner() override;
 
     // How often found rows and progress are handed to the GUI (default kFlushMs).
     void setFlushIntervalMs(int ms) { m_flushTimer.setInterval(std::max(1, ms)); }
+
+    // At most this many rows per `found` batch; the rest follow on the next ticks.
+    void setMaxRowsPerFlush(int rows) { m_maxRowsPerFlush = std::max(1, rows); }
 
     // Probe threads (default: ideal thread count, at most 4).
     void setMaxThreads(int threads);
@@ -62,6 +66,7 @@ private:
     QThreadPool m_pool;
     QTimer m_flushTimer;
     std::shared_ptr<Session> m_session; // null when idle
+    int m_maxRowsPerFlush = kMaxRowsPerFlush;
 };
 
 } // namespace rendition::ui
