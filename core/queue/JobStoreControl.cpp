@@ -137,22 +137,48 @@ Status JobStore::moveJob(const QString &jobId, const QString &beforeJobId)
                           QStringLiteral("Job %1 is %2 and cannot be reordered; only jobs that have not started move.")
                               .arg(jobId, jobStateName(moving->state)));
     }
-    // Only the jobs between the old and the new place shift by one (a drag across a few rows
-    // of a 10,000-job queue touches a few rows): moving up, [anchor, moving) move down a
-    // place and the job takes the anchor's position; moving down, (moving, anchor) move up a
-    // place and the job takes the one just before the anchor. It takes the anchor's priority
-    // too, so the run order is the list order.
+    // Only one side shifts by one place, whichever has fewer jobs: the jobs between the old
+    // and the new place, or the jobs beyond the anchor on the far side (before it when moving
+    // up, from it on when moving down). A drag across a few rows, or from the bottom to the
+    // top, of a 10,000-job queue touches a few rows. The job takes the anchor's priority too,
+    // so the run order is the list order.
     const QString now = nowIso();
     const bool up = moving->position > anchor->position;
-    Result<QSqlQuery> shift =
-        up ? run(QStringLiteral("UPDATE jobs SET position = position + 1 WHERE position >= ? AND position < ?"
-                                " AND id <> ?"),
-                 {anchor->position, moving->position, jobId})
-           : run(QStringLiteral("UPDATE jobs SET position = position - 1 WHERE position > ? AND position < ?"
-                                " AND id <> ?"),
-                 {moving->position, anchor->position, jobId});
+    auto count = [this](const QString &where, const QVariantList &binds) -> Result<qint64> {
+        Result<QSqlQuery> q = run(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE ") + where, binds);
+        if (!q) return q.error();
+        return q->next() ? q->value(0).toLongLong() : 0;
+    };
+    Result<qint64> between = up ? count(QStringLiteral("position >= ? AND position < ?"), {anchor->position, moving->position})
+                                : count(QStringLiteral("position > ? AND position < ?"), {moving->position, anchor->position});
+    if (!between) return between.error();
+    Result<qint64> beyond = up ? count(QStringLiteral("position < ?"), {anchor->position})
+                               : count(QStringLiteral("position >= ?"), {anchor->position});
+    if (!beyond) return beyond.error();
+    const bool shiftBetween = *between <= *beyond;
+    QString shiftSql;
+    QVariantList shiftBinds;
+    qint64 target = 0;
+    if (up && shiftBetween) { // [anchor, moving) one place down; the job takes the anchor's place
+        shiftSql = QStringLiteral("position = position + 1 WHERE position >= ? AND position < ?");
+        shiftBinds = {anchor->position, moving->position};
+        target = anchor->position;
+    } else if (up) { // everything before the anchor one place up; the job goes just before it
+        shiftSql = QStringLiteral("position = position - 1 WHERE position < ?");
+        shiftBinds = {anchor->position};
+        target = anchor->position - 1;
+    } else if (shiftBetween) { // (moving, anchor) one place up; the job goes just before the anchor
+        shiftSql = QStringLiteral("position = position - 1 WHERE position > ? AND position < ?");
+        shiftBinds = {moving->position, anchor->position};
+        target = anchor->position - 1;
+    } else { // the anchor and everything after it one place down; the job takes its place
+        shiftSql = QStringLiteral("position = position + 1 WHERE position >= ?");
+        shiftBinds = {anchor->position};
+        target = anchor->position;
+    }
+    shiftBinds.append(jobId);
+    Result<QSqlQuery> shift = run(QStringLiteral("UPDATE jobs SET ") + shiftSql + QStringLiteral(" AND id <> ?"), shiftBinds);
     if (!shift) return shift.error();
-    const qint64 target = up ? anchor->position : anchor->position - 1;
     Result<QSqlQuery> place = run(QStringLiteral("UPDATE jobs SET position = ?, priority = ?, updated_at = ?"
                                                  " WHERE id = ?"),
                                   {target, anchor->priority, now, jobId});

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -220,6 +221,25 @@ private Q_SLOTS:
         QCOMPARE(r.resumeState, JobState::Queued); // its worker is gone: resuming queues it
         QCOMPARE(store->attempts(id).value().first().errorCode, QStringLiteral("worker.interrupted"));
         QCOMPARE(store->resumeJob(id).value(), JobState::Queued);
+    }
+
+    // moveJob shifts whichever side is smaller (between, or beyond the anchor): every move of
+    // a seeded random sequence over 9 jobs must give the order of a plain list model.
+    void moveMatchesAListModel()
+    {
+        auto store = openStore(path("movemodel.db"));
+        QStringList model;
+        for (int i = 1; i <= 9; ++i) model << enqueued(*store, i);
+        QRandomGenerator rng(20261121);
+        for (int step = 0; step < 60; ++step) {
+            const QString moving = model.at(int(rng.bounded(model.size())));
+            QString anchor = moving;
+            while (anchor == moving) anchor = model.at(int(rng.bounded(model.size())));
+            QVERIFY(store->moveJob(moving, anchor));
+            model.removeOne(moving);
+            model.insert(model.indexOf(anchor), moving);
+            QCOMPARE(runOrder(*store), model);
+        }
     }
 
     void moveReorders()
