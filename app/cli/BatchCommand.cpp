@@ -10,14 +10,14 @@
 // 1 some input rejected, failed or QC-failed,
 // 2 usage.
 
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
 
-#include "model/JobSpec.h"
-#include "pipeline/Scanner.h"
-#include "queue/DataDir.h"
-#include "queue/JobStore.h"
-#include "queue/WorkerPool.h"
+#include "core/model/JobSpec.h"
+#include "core/pipeline/Scanner.h"
+#include "core/queue/DataDir.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

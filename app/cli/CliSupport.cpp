@@ -1,6 +1,6 @@
-#include "CliSupport.h"
+#include "app/cli/CliSupport.h"
 
-#include "Commands.h"
+#include "app/cli/Commands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

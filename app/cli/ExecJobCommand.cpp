@@ -17,13 +17,13 @@
 // pipeline removed its staging folder). Keys never appear in events: only codes, messages,
 // paths and sizes are printed, never the spec or the manifest.
 
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "pipeline/AssetPipeline.h"
-#include "queue/RetryPolicy.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/pipeline/AssetPipeline.h"
+#include "core/util/RetryPolicy.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -2,9 +2,9 @@
 // canonical JSON. Exit codes follow Commands.h: 0 ok, 1 invalid preset or failed write,
 // 2 usage error or a preset that cannot be found or read.
 
-#include "Commands.h"
+#include "app/cli/Commands.h"
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
 #include <QCommandLineParser>
 #include <QFile>

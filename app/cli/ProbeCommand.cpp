@@ -7,11 +7,11 @@
 // Exit: 0 no file has a fatal problem, 1 at least one has (or its loudness could not be
 // measured), 2 usage error.
 
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
 
-#include "media/Loudness.h"
-#include "media/Probe.h"
+#include "core/media/Loudness.h"
+#include "core/media/Probe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

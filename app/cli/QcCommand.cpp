@@ -6,12 +6,12 @@
 // Human mode: one line per event and PASSED/FAILED; --json: the qc.json object on stdout.
 // Exit: 0 passed, 1 failed (a fail event) or unreadable input, 2 usage error.
 
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
 
-#include "media/Probe.h"
-#include "model/Preset.h"
-#include "pipeline/QcRunner.h"
+#include "core/media/Probe.h"
+#include "core/model/Preset.h"
+#include "core/pipeline/QcRunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

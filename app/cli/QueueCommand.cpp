@@ -5,16 +5,16 @@
 // The store is <data dir>/jobs.sqlite (--data-dir, RENDITION_DATA_DIR or the user's data folder).
 // Exit codes: 0 done, 1 the store or a job refused (reason printed), 2 usage.
 
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/Approval.h"
-#include "queue/DataDir.h"
-#include "queue/JobStore.h"
-#include "queue/WatchFolder.h"
-#include "queue/WorkerPool.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/queue/Approval.h"
+#include "core/queue/DataDir.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WatchFolder.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

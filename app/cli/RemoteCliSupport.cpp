@@ -1,7 +1,7 @@
-#include "RemoteCliSupport.h"
+#include "app/cli/RemoteCliSupport.h"
 
-#include "remote/RemoteOutputs.h"
-#include "remote/S3Client.h"
+#include "core/remote/RemoteOutputs.h"
+#include "core/remote/S3Client.h"
 
 #include <QSettings>
 

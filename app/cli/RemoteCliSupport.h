@@ -2,8 +2,8 @@
 // Shared by the remote-mode subcommands (submit, worker, remote): the --remote option, the
 // profile + credentials it names, Ctrl-C/SIGTERM as a flag, and fetching a published version.
 
-#include "remote/RemoteProfile.h"
-#include "util/Result.h"
+#include "core/remote/RemoteProfile.h"
+#include "core/util/Result.h"
 
 #include <QCommandLineParser>
 #include <QString>

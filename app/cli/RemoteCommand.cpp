@@ -4,11 +4,11 @@
 // lists the remote profiles stored in the settings.
 // Exit codes: 0 done, 1 failed (named), 2 usage.
 
-#include "CliSupport.h"
-#include "Commands.h"
-#include "RemoteCliSupport.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "app/cli/RemoteCliSupport.h"
 
-#include "remote/S3Client.h"
+#include "core/remote/S3Client.h"
 
 #include <QCommandLineParser>
 #include <QSettings>

@@ -4,11 +4,11 @@
 // JSON lines with --json-events. Exit 0 when everything was published, 1 when any
 // input was rejected or failed (each reported with its reason), 2 on usage errors.
 
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
 
-#include "pipeline/AssetPipeline.h"
-#include "pipeline/Scanner.h"
+#include "core/pipeline/AssetPipeline.h"
+#include "core/pipeline/Scanner.h"
 
 #include <QCommandLineParser>
 #include <QDir>

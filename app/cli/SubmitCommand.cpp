@@ -9,15 +9,15 @@
 // Exit codes: 0 all sent (and with --wait: all published), 1 some input rejected/failed or a
 // job failed/dead/timed out, 2 usage.
 
-#include "CliSupport.h"
-#include "Commands.h"
-#include "RemoteCliSupport.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "app/cli/RemoteCliSupport.h"
 
-#include "pipeline/Scanner.h"
-#include "remote/RemoteOutputs.h"
-#include "remote/RemoteStatus.h"
-#include "remote/RemoteSubmitter.h"
-#include "remote/S3Client.h"
+#include "core/pipeline/Scanner.h"
+#include "core/remote/RemoteOutputs.h"
+#include "core/remote/RemoteStatus.h"
+#include "core/remote/RemoteSubmitter.h"
+#include "core/remote/S3Client.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -4,10 +4,10 @@
 // Human mode: a short summary on stdout. --json: ThumbnailResult::toJson() on stdout.
 // Exit: 0 written, 1 failed (the error on stderr), 2 usage error.
 
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
 
-#include "media/Thumbnails.h"
+#include "core/media/Thumbnails.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

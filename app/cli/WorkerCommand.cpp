@@ -9,12 +9,12 @@
 // Exit codes: 0 stopped cleanly, 1 could not start or the jobs queue is unusable (missing queue,
 // rejected credentials, access denied), 2 usage.
 
-#include "CliSupport.h"
-#include "Commands.h"
-#include "RemoteCliSupport.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "app/cli/RemoteCliSupport.h"
 
-#include "remote/Metrics.h"
-#include "remote/RemoteWorker.h"
+#include "core/remote/Metrics.h"
+#include "core/remote/RemoteWorker.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // rendition-cli: the headless face of the engine. Thin: parses the subcommand and
 // hands over to app/cli/*Command.cpp.
 
-#include "Commands.h"
+#include "app/cli/Commands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

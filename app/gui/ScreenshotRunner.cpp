@@ -1,12 +1,12 @@
-#include "ScreenshotRunner.h"
+#include "app/gui/ScreenshotRunner.h"
 
-#include "common/Workspace.h"
-#include "ingest/AssetTableModel.h"
-#include "ingest/IngestPanel.h"
-#include "ingest/IngestScanner.h"
-#include "mainwindow/MainWindow.h"
-#include "preview/PreviewPanel.h"
-#include "queue/WorkerPool.h"
+#include "ui/common/Workspace.h"
+#include "ui/ingest/AssetTableModel.h"
+#include "ui/ingest/IngestPanel.h"
+#include "ui/ingest/IngestScanner.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/preview/PreviewPanel.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QApplication>
 #include <QDir>

@@ -4,14 +4,14 @@
 // Inputs given on the command line are ingested as if dropped. --screenshots writes a PNG of
 // every panel into DIR and quits (used by `make screenshots` under Xvfb).
 
-#include "ScreenshotRunner.h"
+#include "app/gui/ScreenshotRunner.h"
 
-#include "common/AppSettings.h"
-#include "common/Translations.h"
-#include "common/Workspace.h"
-#include "ingest/IngestPanel.h"
-#include "mainwindow/MainWindow.h"
-#include "preview/MediaBackend.h"
+#include "ui/common/AppSettings.h"
+#include "ui/common/Translations.h"
+#include "ui/common/Workspace.h"
+#include "ui/ingest/IngestPanel.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/preview/MediaBackend.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -5,9 +5,9 @@
 // Prints one line: tracks, segments, bytes, seconds and MB/s (of clear input bytes).
 // The key is generated here and never printed.
 
-#include "media/cenc/CencEncryptor.h"
-#include "media/cenc/Keys.h"
-#include "media/cenc/Pssh.h"
+#include "core/media/cenc/CencEncryptor.h"
+#include "core/media/cenc/Keys.h"
+#include "core/media/cenc/Pssh.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -16,9 +16,9 @@
 //
 // Threading: GUI thread; every function runs nested event loops and returns the figures.
 
-#include "queue/JobStore.h"
-#include "queue/QueueFeed.h"
-#include "queue/QueuePanel.h"
+#include "core/queue/JobStore.h"
+#include "ui/queue/QueueFeed.h"
+#include "ui/queue/QueuePanel.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

@@ -14,12 +14,12 @@
 // Goals: gaps ≤ 50 ms, sort/filter < 100 ms. Figures are printed, never turned into an exit
 // code (exit 1 only when the bench itself cannot run).
 
-#include "QueueResponsiveness.h"
+#include "bench/gui/QueueResponsiveness.h"
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/QueueController.h"
-#include "queue/WorkerPool.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "ui/queue/QueueController.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

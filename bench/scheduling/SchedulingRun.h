@@ -9,10 +9,10 @@
 //   slot gap      : a slot frees (jobFinished) → the next job's child is started (jobStarted)
 // Header-only on purpose (two small users); everything runs on the calling thread's event loop.
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/JobStore.h"
-#include "queue/WorkerPool.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -3,7 +3,7 @@
 // Prints mean/p50/p95/max of claim→start, exit→store and the slot gap; goal < 20 ms per job.
 // Exit 0 when every job succeeded, 1 otherwise, 2 usage.
 
-#include "SchedulingRun.h"
+#include "bench/scheduling/SchedulingRun.h"
 
 #include <QTemporaryDir>
 

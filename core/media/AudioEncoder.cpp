@@ -1,4 +1,4 @@
-#include "media/AudioEncoder.h"
+#include "core/media/AudioEncoder.h"
 
 extern "C" {
 #include <libavutil/audio_fifo.h>

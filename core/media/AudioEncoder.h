@@ -6,9 +6,9 @@
 // (planar float for AAC, interleaved float for Opus). Output pts are in 1/sampleRate,
 // counted gaplessly from the first input frame's position. Single-threaded use.
 
-#include "media/FFmpegPtr.h"
-#include "media/Loudness.h"
-#include "model/Preset.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/media/Loudness.h"
+#include "core/model/Preset.h"
 
 #include <functional>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "media/CodecString.h"
+#include "core/media/CodecString.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>

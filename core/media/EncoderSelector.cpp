@@ -1,6 +1,6 @@
-#include "media/EncoderSelector.h"
+#include "core/media/EncoderSelector.h"
 
-#include "media/VideoEncoder.h"
+#include "core/media/VideoEncoder.h"
 
 #include <QHash>
 #include <QMutex>

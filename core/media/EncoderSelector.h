@@ -5,7 +5,7 @@
 // When no hardware candidate works the software encoder is chosen and the reason kept
 // for the manifest.
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -15,7 +15,7 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <memory>
 

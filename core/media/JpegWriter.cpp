@@ -1,4 +1,4 @@
-#include "media/JpegWriter.h"
+#include "core/media/JpegWriter.h"
 
 #include <QSaveFile>
 

@@ -3,7 +3,7 @@
 // atomically: the bytes go to a temporary file in the same folder, renamed over `path` only
 // when complete, so no half-written JPEG ever carries a final name.
 
-#include "media/FFmpegPtr.h"
+#include "core/media/FFmpegPtr.h"
 
 namespace rendition {
 

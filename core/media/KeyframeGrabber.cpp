@@ -1,4 +1,4 @@
-#include "media/KeyframeGrabber.h"
+#include "core/media/KeyframeGrabber.h"
 
 #include <QFile>
 

@@ -9,8 +9,8 @@
 // minus a slack (half the tile interval); past the last keyframe, the last one. Single-threaded: one instance per thread. Times are seconds from the
 // video stream's first timestamp. Frames returned are new references the caller owns.
 
-#include "media/FFmpegPtr.h"
-#include "util/Progress.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/util/Progress.h"
 
 #include <memory>
 

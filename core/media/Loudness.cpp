@@ -2,7 +2,7 @@
 // planNormalization. measureLoudness lives in LoudnessMeasure.cpp, the normalizer in
 // LoudnessNormalizer.cpp, the oversampling peak detector in TruePeakDetector.cpp.
 
-#include "media/Loudness.h"
+#include "core/media/Loudness.h"
 
 #include <ebur128.h>
 

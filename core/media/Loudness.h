@@ -7,8 +7,8 @@
 // Implementation: Loudness.cpp (meter, plan, JSON), LoudnessMeasure.cpp (file pass),
 // TruePeakDetector.cpp (oversampling), LoudnessNormalizer.cpp (gain + limiter).
 
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -4,9 +4,9 @@
 // float); a helper thread meters (libebur128 + true peak, the expensive part), fed through a
 // bounded queue in batches of ~16k frames so the hand-over costs nothing measurable.
 
-#include "media/FFmpegPtr.h"
-#include "media/Loudness.h"
-#include "util/BlockingQueue.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/media/Loudness.h"
+#include "core/util/BlockingQueue.h"
 
 extern "C" {
 #include <libavutil/opt.h>

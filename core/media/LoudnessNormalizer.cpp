@@ -13,7 +13,7 @@
 // interpolator's delay) is absorbed: output frames keep their input positions, and finish()
 // flushes the tail by running the detector over zeros (the silence after the end).
 
-#include "media/Loudness.h"
+#include "core/media/Loudness.h"
 
 #include <algorithm>
 #include <cmath>

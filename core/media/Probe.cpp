@@ -12,11 +12,11 @@
 // Timing: steps 2, 5 and 5b each get their own maxAnalyzeMs budget; 0 times out at once.
 // Steps 4, 5 and 5b live in ProbeIntegrity.cpp, step 6 in ProbeRules.cpp, step 7 in Sha256.cpp.
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
-#include "media/FFmpegPtr.h"
-#include "media/ProbeIntegrity.h"
-#include "media/ProbeRules.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/media/ProbeIntegrity.h"
+#include "core/media/ProbeRules.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>

@@ -4,8 +4,8 @@
 // problem ends up in ProbeResult::problems with a stable code.
 // Thread-safe: probe() may run concurrently on different files.
 
-#include "model/ProbeResult.h"
-#include "util/Progress.h"
+#include "core/model/ProbeResult.h"
+#include "core/util/Progress.h"
 
 #include <QString>
 

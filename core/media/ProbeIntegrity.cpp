@@ -1,10 +1,10 @@
 // Container integrity, truncation and VFR checks of the probe (steps 4, 5 and 5b); see
 // ProbeIntegrity.h.
 
-#include "media/ProbeIntegrity.h"
+#include "core/media/ProbeIntegrity.h"
 
-#include "media/FFmpegPtr.h"
-#include "media/ProbeRules.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/media/ProbeRules.h"
 
 #include <QFile>
 #include <QtEndian>

@@ -5,7 +5,7 @@
 // against the duration the header declares (step 5b). Reads never decode. Each check adds
 // its problems to the ProbeResult it is given; reads stop when `Interrupt` says so.
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
 extern "C" {
 #include <libavformat/avformat.h>

@@ -1,9 +1,9 @@
 // Problem rules of the probe (step 6); see ProbeRules.h.
 
-#include "media/ProbeRules.h"
+#include "core/media/ProbeRules.h"
 
-#include "media/FFmpegPtr.h"
-#include "media/ProbeIntegrity.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/media/ProbeIntegrity.h"
 
 namespace rendition::detail {
 

@@ -4,7 +4,7 @@
 // or video, codecs this FFmpeg cannot decode, picture size, frame rate, interlacing and
 // missing playing time.
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
 namespace rendition::detail {
 

@@ -1,6 +1,6 @@
 // SHA-256 of a whole file for the probe (step 7); declared in Probe.h.
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
 #include <QFile>
 

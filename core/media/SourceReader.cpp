@@ -1,4 +1,4 @@
-#include "media/SourceReader.h"
+#include "core/media/SourceReader.h"
 
 extern "C" {
 #include <libavfilter/buffersink.h>

@@ -4,8 +4,8 @@
 // job's demux thread calls next() until End. Frames are new references the caller owns.
 // Corrupt packets are counted (decodeErrors()) and skipped rather than ending the job.
 
-#include "media/FFmpegPtr.h"
-#include "util/Progress.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/util/Progress.h"
 
 #include <deque>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "media/SpriteSheet.h"
+#include "core/media/SpriteSheet.h"
 
 extern "C" {
 #include <libavutil/imgutils.h>

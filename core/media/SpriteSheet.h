@@ -4,7 +4,7 @@
 // columns × rows tiles. All pictures here are AV_PIX_FMT_YUVJ420P, BT.601, full range,
 // with even dimensions and offsets. Single-threaded; objects own their FFmpeg state.
 
-#include "media/FFmpegPtr.h"
+#include "core/media/FFmpegPtr.h"
 
 namespace rendition {
 

@@ -1,8 +1,8 @@
-#include "media/Thumbnails.h"
+#include "core/media/Thumbnails.h"
 
-#include "media/JpegWriter.h"
-#include "media/KeyframeGrabber.h"
-#include "media/SpriteSheet.h"
+#include "core/media/JpegWriter.h"
+#include "core/media/KeyframeGrabber.h"
+#include "core/media/SpriteSheet.h"
 
 #include <QDir>
 #include <QFile>

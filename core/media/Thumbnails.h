@@ -13,8 +13,8 @@
 // Thread-safe in the sense that concurrent calls share nothing; progress is called on the
 // caller's thread with stage "thumbnails".
 
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QJsonObject>
 #include <QList>

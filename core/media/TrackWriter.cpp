@@ -1,4 +1,4 @@
-#include "media/TrackWriter.h"
+#include "core/media/TrackWriter.h"
 
 #include <QDir>
 #include <QFile>

@@ -11,7 +11,7 @@
 // (a keyframe for video). finish() flushes and returns what was written. A writer is
 // driven by a single thread, except ProgressiveMp4 which serialises its tracks itself.
 
-#include "media/FFmpegPtr.h"
+#include "core/media/FFmpegPtr.h"
 
 #include <QByteArray>
 #include <QList>

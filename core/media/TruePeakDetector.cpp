@@ -5,7 +5,7 @@
 // ~2.7 s of CPU per hour of stereo — this version computes 8 outputs per step on a linear
 // work buffer (history + block) and takes ~10× less.
 
-#include "media/Loudness.h"
+#include "core/media/Loudness.h"
 
 #include <algorithm>
 #include <cmath>

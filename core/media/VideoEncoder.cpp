@@ -1,4 +1,4 @@
-#include "media/VideoEncoder.h"
+#include "core/media/VideoEncoder.h"
 
 extern "C" {
 #include <libavutil/hwcontext.h>

@@ -4,8 +4,8 @@
 // one rung thread drives it. Frames given to encode() are in swFormat(), sized
 // width×height, pts in timeBase; the callee never keeps the caller's frame.
 
-#include "media/FFmpegPtr.h"
-#include "model/Preset.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/model/Preset.h"
 
 #include <functional>
 #include <memory>

@@ -2,10 +2,10 @@
 // Field-by-field reading reuses the preset's type-checking reader (PresetReader.h), so
 // messages, "is required" and "unknown field (did you mean ...)" read the same everywhere.
 
-#include "model/JobSpec.h"
+#include "core/model/JobSpec.h"
 
-#include "model/PresetReader.h"
-#include "model/ProbeResult.h"
+#include "core/model/PresetReader.h"
+#include "core/model/ProbeResult.h"
 
 #include <QCryptographicHash>
 #include <QDir>

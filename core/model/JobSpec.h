@@ -16,8 +16,8 @@
 //
 // Value type: copyable, no shared state, usable from any thread.
 
-#include "model/Preset.h"
-#include "util/Result.h"
+#include "core/model/Preset.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,9 +1,9 @@
 // Preset value type: enum names, the canonical JSON writer, and loading built-ins or
 // files. Reading + validation (JSON → Preset with every issue) is in PresetValidator.cpp.
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
-#include "model/PresetSections.h"
+#include "core/model/PresetSections.h"
 
 #include <QDir>
 #include <QFile>

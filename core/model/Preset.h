@@ -7,8 +7,8 @@
 // toJson() is canonical (fixed key order via QJsonObject, defaults written out), so
 // the same preset always hashes the same (used for idempotency keys).
 
-#include "model/QcReport.h"
-#include "util/Result.h"
+#include "core/model/QcReport.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // Type-checked reading of one JSON object of a preset; see PresetReader.h.
 
-#include "model/PresetReader.h"
+#include "core/model/PresetReader.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,7 +6,7 @@
 // construction, and reading continues. The reader keeps references to the object and
 // the list: both must outlive it.
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
 #include <QJsonArray>
 #include <QSet>

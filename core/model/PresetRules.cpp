@@ -1,6 +1,6 @@
 // Rules for single preset fields; see PresetRules.h.
 
-#include "model/PresetRules.h"
+#include "core/model/PresetRules.h"
 
 #include <QHash>
 #include <QRegularExpression>

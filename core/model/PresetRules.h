@@ -4,7 +4,7 @@
 // size, rate control and the codec-specific profile, level, speed and encoder. Each
 // reports its problems through the PresetReader of the object the field belongs to.
 
-#include "model/PresetReader.h"
+#include "core/model/PresetReader.h"
 
 namespace rendition::detail {
 

@@ -1,4 +1,4 @@
-#include "model/PresetSections.h"
+#include "core/model/PresetSections.h"
 
 #include <QJsonArray>
 #include <QUrl>

@@ -2,8 +2,8 @@
 // Internal: reading, checking and writing the pipeline-stage sections of a preset
 // ("loudness", "thumbnails", "qc", "drm"). Used by PresetValidator.cpp and Preset.cpp only.
 
-#include "model/Preset.h"
-#include "model/PresetReader.h"
+#include "core/model/Preset.h"
+#include "core/model/PresetReader.h"
 
 namespace rendition::detail {
 

@@ -5,11 +5,11 @@
 // The type-checking reader is in PresetReader.cpp, the rules for single fields in
 // PresetRules.cpp; this file walks the document and checks the cross-field rules.
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
-#include "model/PresetReader.h"
-#include "model/PresetRules.h"
-#include "model/PresetSections.h"
+#include "core/model/PresetReader.h"
+#include "core/model/PresetRules.h"
+#include "core/model/PresetSections.h"
 
 #include <QHash>
 #include <QRegularExpression>

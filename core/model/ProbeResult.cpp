@@ -2,7 +2,7 @@
 // Keys are snake_case. Rationals (SAR, DAR, frame rate) are written as "num:den" / "num/den"
 // strings so they round-trip exactly; type-specific stream keys are only written for that type.
 
-#include "model/ProbeResult.h"
+#include "core/model/ProbeResult.h"
 
 #include <QJsonArray>
 

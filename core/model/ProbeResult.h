@@ -2,7 +2,7 @@
 // What the probe learned about one file: container, streams, checksum and problems.
 // Serialized to JSON (schema "rendition.probe/1") for manifests, the CLI and job specs.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "model/QcReport.h"
+#include "core/model/QcReport.h"
 
 #include <QJsonArray>
 #include <QStringList>

@@ -3,7 +3,7 @@
 // report written to qc.json (schema "rendition.qc/1"). A report with any Fail event
 // does not pass; the job then ends QC-failed and `current` is not moved.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QJsonObject>
 #include <QList>

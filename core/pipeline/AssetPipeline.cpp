@@ -1,15 +1,15 @@
-#include "pipeline/AssetPipeline.h"
+#include "core/pipeline/AssetPipeline.h"
 
-#include "pipeline/DrmStage.h"
-#include "pipeline/LadderPlan.h"
-#include "pipeline/LoudnessStage.h"
-#include "pipeline/ManifestBuilder.h"
-#include "pipeline/PlaylistWriter.h"
-#include "pipeline/Publisher.h"
-#include "pipeline/QcStage.h"
-#include "pipeline/StageCheckpoint.h"
-#include "pipeline/StageResultJson.h"
-#include "pipeline/Transcoder.h"
+#include "core/pipeline/DrmStage.h"
+#include "core/pipeline/LadderPlan.h"
+#include "core/pipeline/LoudnessStage.h"
+#include "core/pipeline/ManifestBuilder.h"
+#include "core/pipeline/PlaylistWriter.h"
+#include "core/pipeline/Publisher.h"
+#include "core/pipeline/QcStage.h"
+#include "core/pipeline/StageCheckpoint.h"
+#include "core/pipeline/StageResultJson.h"
+#include "core/pipeline/Transcoder.h"
 
 #include <QDir>
 #include <QElapsedTimer>

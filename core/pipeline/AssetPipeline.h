@@ -22,9 +22,9 @@
 // thumbnails, loudness, transcode, remeasure, qc, encrypt) makes the process SIGKILL itself
 // right after that stage's checkpoint is written, like a machine dying at that point.
 
-#include "media/Probe.h"
-#include "model/Preset.h"
-#include "util/Progress.h"
+#include "core/media/Probe.h"
+#include "core/model/Preset.h"
+#include "core/util/Progress.h"
 
 #include <QJsonObject>
 #include <QString>

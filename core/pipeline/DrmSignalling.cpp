@@ -1,6 +1,6 @@
-#include "pipeline/DrmSignalling.h"
+#include "core/pipeline/DrmSignalling.h"
 
-#include "media/cenc/Pssh.h"
+#include "core/media/cenc/Pssh.h"
 
 namespace rendition {
 

@@ -28,9 +28,9 @@
 // Output conventions: XML elements are one per line (nested lines indented two more spaces),
 // each prefixed with `indent` and ending in '\n'; HLS lines have no trailing newline.
 
-#include "media/cenc/CencTypes.h"
-#include "media/cenc/HlsAes128.h"
-#include "util/Result.h"
+#include "core/media/cenc/CencTypes.h"
+#include "core/media/cenc/HlsAes128.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QString>

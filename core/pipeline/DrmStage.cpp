@@ -1,11 +1,11 @@
-#include "pipeline/DrmStage.h"
+#include "core/pipeline/DrmStage.h"
 
-#include "media/cenc/CencEncryptor.h"
-#include "media/cenc/HlsAes128.h"
-#include "media/cenc/Keys.h"
-#include "media/cenc/Pssh.h"
-#include "pipeline/DrmSignalling.h"
-#include "pipeline/LoudnessStage.h"
+#include "core/media/cenc/CencEncryptor.h"
+#include "core/media/cenc/HlsAes128.h"
+#include "core/media/cenc/Keys.h"
+#include "core/media/cenc/Pssh.h"
+#include "core/pipeline/DrmSignalling.h"
+#include "core/pipeline/LoudnessStage.h"
 
 #include <QDir>
 #include <QFile>

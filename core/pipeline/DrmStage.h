@@ -5,11 +5,11 @@
 // beside — never inside — the published package: OUT/<asset>/keys/<version>.json, mode
 // 0600 in a 0700 folder. Manifests, events and logs only ever see KIDs.
 
-#include "media/cenc/CencTypes.h"
-#include "media/qc/RenditionReader.h"
-#include "model/Preset.h"
-#include "pipeline/PlaylistWriter.h"
-#include "pipeline/Transcoder.h"
+#include "core/media/cenc/CencTypes.h"
+#include "core/media/RenditionReader.h"
+#include "core/model/Preset.h"
+#include "core/pipeline/PlaylistWriter.h"
+#include "core/pipeline/Transcoder.h"
 
 #include <QJsonObject>
 

@@ -1,8 +1,8 @@
 // Dry-run planning and estimates; the models are documented in DryRun.h.
 
-#include "pipeline/DryRun.h"
+#include "core/pipeline/DryRun.h"
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
 #include <QHash>
 #include <QThread>

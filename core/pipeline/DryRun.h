@@ -25,11 +25,11 @@
 // checksum) and, for rungs asking for "auto" or a hardware encoder, probes that encoder
 // by encoding a few frames (cached per process): run it off the GUI thread.
 
-#include "media/EncoderSelector.h"
-#include "model/Preset.h"
-#include "model/ProbeResult.h"
-#include "pipeline/LadderPlan.h"
-#include "util/Progress.h"
+#include "core/media/EncoderSelector.h"
+#include "core/model/Preset.h"
+#include "core/model/ProbeResult.h"
+#include "core/pipeline/LadderPlan.h"
+#include "core/util/Progress.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "pipeline/LadderPlan.h"
+#include "core/pipeline/LadderPlan.h"
 
 #include <QHash>
 #include <QJsonObject>

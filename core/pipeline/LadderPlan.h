@@ -3,8 +3,8 @@
 // (square pixels, even dimensions, display aspect kept), folder names from the
 // naming template, and the rungs skipped because they would upscale, with why.
 
-#include "model/Preset.h"
-#include "model/ProbeResult.h"
+#include "core/model/Preset.h"
+#include "core/model/ProbeResult.h"
 
 #include <QJsonArray>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "pipeline/LoudnessStage.h"
+#include "core/pipeline/LoudnessStage.h"
 
-#include "media/qc/RenditionReader.h"
+#include "core/media/RenditionReader.h"
 
 #include <QDir>
 #include <QJsonArray>

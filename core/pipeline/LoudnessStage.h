@@ -3,9 +3,9 @@
 // (and limiter) for the preset's target, and afterwards re-measure what was actually
 // encoded, so the manifest records before/after for every audio rendition.
 
-#include "media/Loudness.h"
-#include "model/Preset.h"
-#include "pipeline/Transcoder.h"
+#include "core/media/Loudness.h"
+#include "core/model/Preset.h"
+#include "core/pipeline/Transcoder.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "pipeline/ManifestBuilder.h"
+#include "core/pipeline/ManifestBuilder.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -4,13 +4,13 @@
 // and playlists, skipped rungs and why, the package entry points, encoders actually
 // used (with fallback notes) and tool versions.
 
-#include "media/Thumbnails.h"
-#include "model/ProbeResult.h"
-#include "model/QcReport.h"
-#include "pipeline/LadderPlan.h"
-#include "pipeline/LoudnessStage.h"
-#include "pipeline/PlaylistWriter.h"
-#include "pipeline/Transcoder.h"
+#include "core/media/Thumbnails.h"
+#include "core/model/ProbeResult.h"
+#include "core/model/QcReport.h"
+#include "core/pipeline/LadderPlan.h"
+#include "core/pipeline/LoudnessStage.h"
+#include "core/pipeline/PlaylistWriter.h"
+#include "core/pipeline/Transcoder.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "pipeline/PlaylistWriter.h"
+#include "core/pipeline/PlaylistWriter.h"
 
 #include <QDir>
 #include <QFile>

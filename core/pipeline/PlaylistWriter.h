@@ -3,8 +3,8 @@
 // segment durations and byte counts are measured, never assumed. All URIs are relative
 // to the package root, so a package can be moved or served from anywhere.
 
-#include "media/Thumbnails.h"
-#include "pipeline/Transcoder.h"
+#include "core/media/Thumbnails.h"
+#include "core/pipeline/Transcoder.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "pipeline/Publisher.h"
+#include "core/pipeline/Publisher.h"
 
-#include "pipeline/StageCheckpoint.h"
+#include "core/pipeline/StageCheckpoint.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -18,7 +18,7 @@
 // still queued. The checkpoint folder is never published (it is not inside staging) and is
 // removed once the version is in place.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "pipeline/QcRules.h"
+#include "core/pipeline/QcRules.h"
 
 #include <QJsonArray>
 

@@ -18,10 +18,10 @@
 // - A rendition that could not be read at all is always a Fail "decode_errors" event.
 // Several rules for the same check each apply (e.g. a warn at 2 s and a fail at 10 s).
 
-#include "media/qc/AudioAnalyzer.h"
-#include "media/qc/QualityAnalyzer.h"
-#include "media/qc/VideoAnalyzer.h"
-#include "pipeline/QcRunner.h"
+#include "core/media/qc/AudioAnalyzer.h"
+#include "core/media/qc/QualityAnalyzer.h"
+#include "core/media/qc/VideoAnalyzer.h"
+#include "core/pipeline/QcRunner.h"
 
 #include <optional>
 

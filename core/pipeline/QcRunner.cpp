@@ -1,7 +1,7 @@
-#include "pipeline/QcRunner.h"
+#include "core/pipeline/QcRunner.h"
 
-#include "media/qc/RenditionReader.h"
-#include "pipeline/QcRules.h"
+#include "core/media/RenditionReader.h"
+#include "core/pipeline/QcRules.h"
 
 #include <QFileInfo>
 #include <QFuture>

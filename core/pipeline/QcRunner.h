@@ -4,8 +4,8 @@
 // Event times are program times: the package's start offset is removed, so a black
 // section at 3.0 s in the source is reported at 3.0 s.
 
-#include "model/QcReport.h"
-#include "util/Progress.h"
+#include "core/model/QcReport.h"
+#include "core/util/Progress.h"
 
 #include <QStringList>
 

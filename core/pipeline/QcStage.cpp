@@ -1,7 +1,7 @@
-#include "pipeline/QcStage.h"
+#include "core/pipeline/QcStage.h"
 
-#include "pipeline/LoudnessStage.h"
-#include "pipeline/PlaylistWriter.h"
+#include "core/pipeline/LoudnessStage.h"
+#include "core/pipeline/PlaylistWriter.h"
 
 #include <QDir>
 

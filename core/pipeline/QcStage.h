@@ -2,8 +2,8 @@
 // Builds the QC stage's input from what the transcoder produced (files on disk, targets,
 // measured bitrates, the package's start offset) and the preset's loudness policy.
 
-#include "pipeline/QcRunner.h"
-#include "pipeline/Transcoder.h"
+#include "core/pipeline/QcRunner.h"
+#include "core/pipeline/Transcoder.h"
 
 namespace rendition {
 

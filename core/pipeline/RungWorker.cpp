@@ -1,4 +1,4 @@
-#include "pipeline/RungWorker.h"
+#include "core/pipeline/RungWorker.h"
 
 namespace rendition {
 

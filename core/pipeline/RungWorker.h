@@ -4,9 +4,9 @@
 // pts and keyframe decisions already made, so every rung puts keyframes and segment
 // boundaries at identical timestamps. A failure stops all rungs through `stop`.
 
-#include "media/TrackWriter.h"
-#include "media/VideoEncoder.h"
-#include "util/BlockingQueue.h"
+#include "core/media/TrackWriter.h"
+#include "core/media/VideoEncoder.h"
+#include "core/util/BlockingQueue.h"
 
 #include <atomic>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "pipeline/Scanner.h"
+#include "core/pipeline/Scanner.h"
 
 #include <QDirIterator>
 #include <QFileInfo>

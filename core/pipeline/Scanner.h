@@ -4,7 +4,7 @@
 // Files found inside folders that are not media at all are listed as ignored; files
 // named explicitly, and media with fatal problems, are rejected with the reason.
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "pipeline/StageCheckpoint.h"
+#include "core/pipeline/StageCheckpoint.h"
 
-#include "media/Probe.h"
-#include "util/FileIo.h"
+#include "core/media/Probe.h"
+#include "core/util/FileIo.h"
 
 #include <QDateTime>
 #include <QDir>

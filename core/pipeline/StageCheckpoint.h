@@ -27,8 +27,8 @@
 // Errors: package.write (checkpoint or job.json not written: transient, like any output write),
 // checkpoint.hash (an output could not be read), canceled; read(): see there.
 
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "pipeline/StageResultJson.h"
+#include "core/pipeline/StageResultJson.h"
 
 #include <QDir>
 #include <QFile>

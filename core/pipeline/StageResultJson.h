@@ -14,10 +14,10 @@
 // Reading fails with code "checkpoint.invalid" and a message naming the missing/bad field.
 // Pure functions, any thread.
 
-#include "media/Thumbnails.h"
-#include "pipeline/DrmStage.h"
-#include "pipeline/LoudnessStage.h"
-#include "pipeline/Transcoder.h"
+#include "core/media/Thumbnails.h"
+#include "core/pipeline/DrmStage.h"
+#include "core/pipeline/LoudnessStage.h"
+#include "core/pipeline/Transcoder.h"
 
 #include <QJsonObject>
 

@@ -1,9 +1,9 @@
-#include "pipeline/Transcoder.h"
+#include "core/pipeline/Transcoder.h"
 
-#include "media/AudioEncoder.h"
-#include "media/CodecString.h"
-#include "media/SourceReader.h"
-#include "pipeline/RungWorker.h"
+#include "core/media/AudioEncoder.h"
+#include "core/media/CodecString.h"
+#include "core/media/SourceReader.h"
+#include "core/pipeline/RungWorker.h"
 
 #include <QDir>
 #include <QElapsedTimer>

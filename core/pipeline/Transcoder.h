@@ -9,13 +9,13 @@
 // are forced at every GOP boundary (segment duration / keyframes per segment) at the
 // same pts on every rung, and segments cut there.
 
-#include "media/EncoderSelector.h"
-#include "media/Loudness.h"
-#include "media/TrackWriter.h"
-#include "model/Preset.h"
-#include "model/ProbeResult.h"
-#include "pipeline/LadderPlan.h"
-#include "util/Progress.h"
+#include "core/media/EncoderSelector.h"
+#include "core/media/Loudness.h"
+#include "core/media/TrackWriter.h"
+#include "core/model/Preset.h"
+#include "core/model/ProbeResult.h"
+#include "core/pipeline/LadderPlan.h"
+#include "core/util/Progress.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "preview/AudioEnvelope.h"
+#include "core/preview/AudioEnvelope.h"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,7 @@
 // Errors: RenditionReader's ("qc.open", "qc.no_stream" when there is no audio), "canceled",
 // "preview.audio_format" for a sample format it cannot read.
 
-#include "media/qc/RenditionReader.h"
+#include "core/media/RenditionReader.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
-#include "preview/RenditionFrameSource.h"
+#include "core/preview/RenditionFrameSource.h"
 
-#include "media/qc/RenditionTimeline.h"
+#include "core/media/qc/RenditionTimeline.h"
 
 extern "C" {
 #include <libavutil/imgutils.h>

@@ -12,7 +12,7 @@
 // Times are seconds of program time (the source's clock). Pictures own their bytes.
 // Errors carry the rendition's first file as context; key material never appears in them.
 
-#include "preview/VersionPackage.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "preview/ThumbnailTrack.h"
+#include "core/preview/ThumbnailTrack.h"
 
 #include <QDir>
 #include <QFile>

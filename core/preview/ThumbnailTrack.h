@@ -3,7 +3,7 @@
 // ("sprite_0.jpg#xywh=x,y,w,h" cues) parsed into cues, and the lookup "which tile shows
 // time t". Pure data, no I/O besides load(); safe to copy between threads.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QList>
 #include <QString>

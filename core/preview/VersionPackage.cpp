@@ -1,4 +1,4 @@
-#include "preview/VersionPackage.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QDir>
 #include <QFile>

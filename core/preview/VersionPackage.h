@@ -14,10 +14,10 @@
 //  - Plain data after open(): copyable, safe to hand to another thread. Times are seconds in
 //    program time (the source's clock); sizes bytes; bitrates bits per second.
 
-#include "media/qc/RenditionReader.h"
-#include "model/ProbeResult.h"
-#include "model/QcReport.h"
-#include "preview/ThumbnailTrack.h"
+#include "core/media/RenditionReader.h"
+#include "core/model/ProbeResult.h"
+#include "core/model/QcReport.h"
+#include "core/preview/ThumbnailTrack.h"
 
 #include <QList>
 #include <QString>

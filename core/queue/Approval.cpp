@@ -1,8 +1,8 @@
 // See Approval.h.
 
-#include "queue/Approval.h"
+#include "core/queue/Approval.h"
 
-#include "pipeline/Publisher.h"
+#include "core/pipeline/Publisher.h"
 
 #include <QDir>
 #include <QFileInfo>

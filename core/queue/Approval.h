@@ -15,8 +15,8 @@
 // Publisher::pointCurrentAt()'s errors (publish.current). If the link moved but the store
 // write failed, approving again is safe (the link move is idempotent).
 
-#include "queue/JobStore.h"
-#include "util/Result.h"
+#include "core/queue/JobStore.h"
+#include "core/util/Result.h"
 
 #include <QList>
 #include <QString>

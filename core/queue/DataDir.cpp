@@ -1,4 +1,4 @@
-#include "queue/DataDir.h"
+#include "core/queue/DataDir.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,6 +1,6 @@
 // See JobRerun.h.
 
-#include "queue/JobRerun.h"
+#include "core/queue/JobRerun.h"
 
 #include <QUuid>
 

@@ -2,7 +2,7 @@
 // Re-running a job with another preset (version): the JobSpec path behind JobStore::rerun()
 // and `rendition-cli queue rerun ID --preset P`.
 
-#include "model/JobSpec.h"
+#include "core/model/JobSpec.h"
 
 namespace rendition {
 

@@ -1,4 +1,4 @@
-#include "queue/JobSnapshotReader.h"
+#include "core/queue/JobSnapshotReader.h"
 
 #include <QAtomicInteger>
 #include <QFileInfo>

@@ -22,8 +22,8 @@
 // Errors: Error with the database path as context; codes store.open (missing or unreadable
 // file), store.query, store.wrong_thread.
 
-#include "queue/JobStore.h"
-#include "util/Result.h"
+#include "core/queue/JobStore.h"
+#include "core/util/Result.h"
 
 #include <QDateTime>
 #include <QHash>

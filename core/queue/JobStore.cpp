@@ -2,9 +2,9 @@
 // and row conversions. Queue operations are in JobStoreJobs.cpp, attempts / publishing /
 // recovery / dead letters in JobStoreHistory.cpp. See JobStore.h for the contracts.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
-#include "queue/JobStorePrivate.h"
+#include "core/queue/JobStorePrivate.h"
 
 #include <QAtomicInteger>
 #include <QDeadlineTimer>

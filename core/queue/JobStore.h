@@ -32,8 +32,8 @@
 // Times are UTC, stored as ISO 8601 text with milliseconds; sizes are bytes; file mtimes
 // are milliseconds since the Unix epoch.
 
-#include "model/JobSpec.h"
-#include "util/Result.h"
+#include "core/model/JobSpec.h"
+#include "core/util/Result.h"
 
 #include <QDateTime>
 #include <QJsonObject>

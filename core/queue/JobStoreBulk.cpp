@@ -1,8 +1,8 @@
 // JobStore::enqueueMany(): enqueue() for many jobs in one transaction. See JobStore.h.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
-#include "queue/JobStorePrivate.h"
+#include "core/queue/JobStorePrivate.h"
 
 #include <QFileInfo>
 #include <QHash>

@@ -1,10 +1,10 @@
 // JobStore: queue control (schema v2) — queue-wide pause, pause/resume of one job,
 // reordering, re-runs with another preset and the approval decision. See JobStore.h.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
-#include "queue/JobRerun.h"
-#include "queue/JobStorePrivate.h"
+#include "core/queue/JobRerun.h"
+#include "core/queue/JobStorePrivate.h"
 
 namespace rendition {
 

@@ -1,9 +1,9 @@
 // JobStore: stage attempts, crash recovery, publishing records, idempotent reuse and dead
 // letters. See JobStore.h for the contracts.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
-#include "queue/JobStorePrivate.h"
+#include "core/queue/JobStorePrivate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

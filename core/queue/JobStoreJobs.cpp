@@ -1,9 +1,9 @@
 // JobStore: batches, enqueue, the runnable order, claiming, listing and state changes.
 // See JobStore.h for the contracts.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
-#include "queue/JobStorePrivate.h"
+#include "core/queue/JobStorePrivate.h"
 
 #include <QFileInfo>
 #include <QUuid>

@@ -2,7 +2,7 @@
 // Internal to JobStore*.cpp: the schema migrations, the write transaction guard and row
 // conversions. Not part of the core API.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
 #include <QSqlQuery>
 #include <QStringList>

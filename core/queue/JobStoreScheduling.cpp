@@ -1,9 +1,9 @@
 // JobStore's scheduling queries: work classes, runnable jobs per class, claiming one job.
 // See JobStore.h.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
-#include "queue/JobStorePrivate.h"
+#include "core/queue/JobStorePrivate.h"
 
 namespace rendition {
 

@@ -1,7 +1,7 @@
 // The job store's schema, as migrations. Never edit a released migration: add the next
 // one (and a test that migrates a file of every earlier version). See JobStore.h.
 
-#include "queue/JobStorePrivate.h"
+#include "core/queue/JobStorePrivate.h"
 
 namespace rendition::detail {
 

@@ -1,4 +1,4 @@
-#include "queue/WatchFolder.h"
+#include "core/queue/WatchFolder.h"
 
 #include <QDateTime>
 #include <QDirIterator>

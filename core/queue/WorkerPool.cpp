@@ -1,8 +1,8 @@
-#include "queue/WorkerPool.h"
+#include "core/queue/WorkerPool.h"
 
-#include "queue/WorkerPoolChild.h"
+#include "core/queue/WorkerPoolChild.h"
 
-#include "media/EncoderSelector.h"
+#include "core/media/EncoderSelector.h"
 
 #include <QDir>
 #include <QElapsedTimer>

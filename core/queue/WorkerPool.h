@@ -45,10 +45,10 @@
 // their jobs "running" for JobStore::recoverInterrupted() on the next start.
 // Errors of the store itself are reported through storeError() and do not stop the pool.
 
-#include "queue/JobStore.h"
-#include "queue/RetryPolicy.h"
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "core/queue/JobStore.h"
+#include "core/util/RetryPolicy.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QMetaType>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 // Internal to WorkerPool*.cpp: the pool's bookkeeping for one running child process.
 
-#include "queue/WorkerPool.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

@@ -2,9 +2,9 @@
 // resume / cancel of one job, and polling the store for such changes made by other
 // processes. See WorkerPool.h for the contracts.
 
-#include "queue/WorkerPool.h"
+#include "core/queue/WorkerPool.h"
 
-#include "queue/WorkerPoolChild.h"
+#include "core/queue/WorkerPoolChild.h"
 
 #include <QLoggingCategory>
 

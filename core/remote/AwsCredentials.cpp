@@ -1,4 +1,4 @@
-#include "remote/AwsCredentials.h"
+#include "core/remote/AwsCredentials.h"
 
 #include <QDir>
 #include <QFile>

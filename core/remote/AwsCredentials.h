@@ -20,7 +20,7 @@
 // Everything is a value; the loader functions are reentrant (they read the environment
 // through an injectable map so tests need not touch the process environment).
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QMap>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "remote/HttpClient.h"
+#include "core/remote/HttpClient.h"
 
 #include <QFile>
 #include <QLoggingCategory>

@@ -27,7 +27,7 @@
 //   request (e.g. to sign it with a fresh X-Amz-Date, or to move a Range header past the
 //   bytes a failed download already wrote); the same request object is carried from one
 //   attempt to the next, so its changes persist. The wait between attempts is RetryPolicy's
-//   exponential backoff with full jitter (core/queue/RetryPolicy.h), at least the
+//   exponential backoff with full jitter (core/util/RetryPolicy.h), at least the
 //   Retry-After seconds of a 429/503 (capped by maxDelayMs). An Error returned after retries
 //   says "(gave up after N attempts)" in its message.
 // - Proxies: curl's http_proxy/https_proxy/no_proxy environment is honoured, except that
@@ -44,8 +44,8 @@
 //   http.canceled  the cancel flag was raised (never retried)
 //   http.invalid   bad request (no URL, both body kinds, ...) (not retryable)
 
-#include "queue/RetryPolicy.h"
-#include "util/Result.h"
+#include "core/util/RetryPolicy.h"
+#include "core/util/Result.h"
 
 #include <QAtomicInt>
 #include <QByteArray>

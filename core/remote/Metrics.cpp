@@ -1,4 +1,4 @@
-#include "remote/Metrics.h"
+#include "core/remote/Metrics.h"
 
 #include <QHostAddress>
 #include <QTcpServer>

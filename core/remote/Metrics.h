@@ -11,7 +11,7 @@
 // GET /metrics with 200 text/plain; version=0.0.4, anything else with 404, then closes the
 // connection. Lives in (and is driven by the event loop of) the thread that created it.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QMap>

@@ -1,4 +1,4 @@
-#include "remote/RemoteHeartbeat.h"
+#include "core/remote/RemoteHeartbeat.h"
 
 #include <QTextStream>
 

@@ -7,7 +7,7 @@
 // receipt is gone, the job's final delete fails and the redelivery is idempotent anyway).
 // stop() (and the destructor) end the thread within ~100 ms. Not copyable; one per job.
 
-#include "remote/SqsClient.h"
+#include "core/remote/SqsClient.h"
 
 #include <condition_variable>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "remote/RemoteJobMessage.h"
+#include "core/remote/RemoteJobMessage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -19,8 +19,8 @@
 // Dead-letter bodies are "rendition.dead-letter/1": {"schema", "job_id", "receive_count",
 // "error": {code, message, context}, "worker", "at", "message": <original body text>}.
 
-#include "remote/SqsXml.h"
-#include "util/Result.h"
+#include "core/remote/SqsXml.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

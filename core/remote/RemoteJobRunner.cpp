@@ -1,11 +1,11 @@
-#include "remote/RemoteJobRunner.h"
+#include "core/remote/RemoteJobRunner.h"
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "remote/RemoteHeartbeat.h"
-#include "remote/RemoteOutputs.h"
-#include "remote/S3Client.h"
-#include "remote/SqsClient.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/remote/RemoteHeartbeat.h"
+#include "core/remote/RemoteOutputs.h"
+#include "core/remote/S3Client.h"
+#include "core/remote/SqsClient.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -16,10 +16,10 @@
 // Threading: owned and used by one slot thread only (its S3/SQS clients are per thread); the
 // heartbeat runs on a helper thread with its own SqsClient.
 
-#include "remote/RemoteJobMessage.h"
-#include "remote/RemoteStatus.h"
-#include "remote/RemoteWorkerTypes.h"
-#include "remote/SqsXml.h"
+#include "core/remote/RemoteJobMessage.h"
+#include "core/remote/RemoteStatus.h"
+#include "core/remote/RemoteWorkerTypes.h"
+#include "core/remote/SqsXml.h"
 
 #include <memory>
 

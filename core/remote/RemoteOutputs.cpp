@@ -1,4 +1,4 @@
-#include "remote/RemoteOutputs.h"
+#include "core/remote/RemoteOutputs.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -12,9 +12,9 @@
 //
 // All functions block on the given S3Client and so run on its thread.
 
-#include "remote/RemoteJobMessage.h"
-#include "remote/S3Client.h"
-#include "util/Result.h"
+#include "core/remote/RemoteJobMessage.h"
+#include "core/remote/S3Client.h"
+#include "core/util/Result.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "remote/RemoteProfile.h"
+#include "core/remote/RemoteProfile.h"
 
 #include <QProcessEnvironment>
 #include <QSettings>

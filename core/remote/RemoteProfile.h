@@ -16,10 +16,10 @@
 // meaning the standard chain). Value type; the functions are reentrant (QSettings objects
 // are the caller's and are used from the caller's thread).
 
-#include "remote/AwsCredentials.h"
-#include "remote/S3Client.h"
-#include "remote/SqsClient.h"
-#include "util/Result.h"
+#include "core/remote/AwsCredentials.h"
+#include "core/remote/S3Client.h"
+#include "core/remote/SqsClient.h"
+#include "core/util/Result.h"
 
 #include <QString>
 #include <QStringList>

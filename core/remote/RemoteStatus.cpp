@@ -1,6 +1,6 @@
-#include "remote/RemoteStatus.h"
+#include "core/remote/RemoteStatus.h"
 
-#include "remote/SqsClient.h"
+#include "core/remote/SqsClient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

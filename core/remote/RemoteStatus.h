@@ -23,9 +23,9 @@
 //   reader->start(); ... reader->stop();
 // SQS errors are reported by readFailed() and polling continues (with a back-off).
 
-#include "remote/AwsCredentials.h"
-#include "remote/RemoteProfile.h"
-#include "util/Result.h"
+#include "core/remote/AwsCredentials.h"
+#include "core/remote/RemoteProfile.h"
+#include "core/util/Result.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>

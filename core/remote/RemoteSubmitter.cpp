@@ -1,9 +1,9 @@
-#include "remote/RemoteSubmitter.h"
+#include "core/remote/RemoteSubmitter.h"
 
-#include "remote/RemoteJobMessage.h"
-#include "remote/RemoteOutputs.h"
-#include "remote/S3Client.h"
-#include "remote/SqsClient.h"
+#include "core/remote/RemoteJobMessage.h"
+#include "core/remote/RemoteOutputs.h"
+#include "core/remote/S3Client.h"
+#include "core/remote/SqsClient.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -14,12 +14,12 @@
 // runs submit() on a worker thread (QtConcurrent::run) with one RemoteSubmitter per thread.
 // Cancel: the token is polled between steps and aborts an upload in flight.
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "model/Preset.h"
-#include "remote/RemoteProfile.h"
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/model/Preset.h"
+#include "core/remote/RemoteProfile.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QAtomicInt>
 

@@ -1,6 +1,6 @@
-#include "remote/RemoteWorker.h"
+#include "core/remote/RemoteWorker.h"
 
-#include "remote/SqsClient.h"
+#include "core/remote/SqsClient.h"
 
 #include <QCoreApplication>
 #include <QDir>

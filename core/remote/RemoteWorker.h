@@ -13,9 +13,9 @@
 // loop also serves the MetricsServer); slot threads never touch it except through the shared
 // atomics. The destructor hard-stops and joins the slots.
 
-#include "remote/RemoteJobRunner.h"
-#include "remote/RemoteWorkerTypes.h"
-#include "util/Result.h"
+#include "core/remote/RemoteJobRunner.h"
+#include "core/remote/RemoteWorkerTypes.h"
+#include "core/util/Result.h"
 
 #include <QObject>
 #include <QTimer>

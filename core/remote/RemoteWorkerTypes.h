@@ -2,9 +2,9 @@
 // Options and shared state of a cluster worker (RemoteWorker) and its slot threads
 // (RemoteJobRunner). See RemoteWorker.h for the behaviour.
 
-#include "remote/AwsCredentials.h"
-#include "remote/Metrics.h"
-#include "remote/RemoteProfile.h"
+#include "core/remote/AwsCredentials.h"
+#include "core/remote/Metrics.h"
+#include "core/remote/RemoteProfile.h"
 
 #include <QAtomicInt>
 #include <QHash>

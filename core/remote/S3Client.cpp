@@ -1,7 +1,7 @@
-#include "remote/S3Client.h"
+#include "core/remote/S3Client.h"
 
-#include "remote/S3Xml.h"
-#include "remote/SigV4.h"
+#include "core/remote/S3Xml.h"
+#include "core/remote/SigV4.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>

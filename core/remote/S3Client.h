@@ -24,9 +24,9 @@
 // Cancel: setCancelFlag(flag) — a raised flag aborts the transfer in flight within about
 // a second (Error http.canceled); a multipart upload is then aborted on the server.
 
-#include "remote/AwsCredentials.h"
-#include "remote/HttpClient.h"
-#include "util/Result.h"
+#include "core/remote/AwsCredentials.h"
+#include "core/remote/HttpClient.h"
+#include "core/util/Result.h"
 
 #include <QDateTime>
 #include <QMap>

@@ -5,9 +5,9 @@
 // carries If-Match so a concurrent overwrite cannot splice two versions. Within one call,
 // each retry after a dropped connection continues from the bytes already on disk.
 
-#include "remote/S3Client.h"
+#include "core/remote/S3Client.h"
 
-#include "remote/S3Xml.h"
+#include "core/remote/S3Xml.h"
 
 #include <QFile>
 #include <QFileInfo>

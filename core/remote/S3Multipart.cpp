@@ -1,10 +1,10 @@
 // S3Client: multipart upload (CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
 // AbortMultipartUpload) and putFile's multipart path.
 
-#include "remote/S3Client.h"
+#include "core/remote/S3Client.h"
 
-#include "remote/S3Xml.h"
-#include "remote/SigV4.h"
+#include "core/remote/S3Xml.h"
+#include "core/remote/SigV4.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 // XML documents of the S3 REST API: error documents, ListObjectsV2 results and the
 // multipart upload requests/responses (S3Xml.h).
 
-#include "remote/S3Xml.h"
+#include "core/remote/S3Xml.h"
 
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>

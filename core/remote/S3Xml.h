@@ -2,8 +2,8 @@
 // The XML documents of the S3 REST API that S3Client reads and writes, parsed with
 // QXmlStreamReader. Pure functions; errors are Error "s3.xml" naming the document.
 
-#include "remote/S3Client.h"
-#include "util/Result.h"
+#include "core/remote/S3Client.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QString>

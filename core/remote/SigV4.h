@@ -24,9 +24,9 @@
 //
 // Pure functions, reentrant; secrets only flow into the HMAC and are never logged.
 
-#include "remote/AwsCredentials.h"
-#include "remote/HttpClient.h"
-#include "util/Result.h"
+#include "core/remote/AwsCredentials.h"
+#include "core/remote/HttpClient.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "remote/SqsClient.h"
+#include "core/remote/SqsClient.h"
 
-#include "remote/SigV4.h"
+#include "core/remote/SigV4.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

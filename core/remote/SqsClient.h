@@ -18,10 +18,10 @@
 //   checked against the body (Error "sqs.md5_mismatch").
 // - Secrets: credentials only reach SigV4; nothing here logs bodies or headers.
 
-#include "remote/AwsCredentials.h"
-#include "remote/HttpClient.h"
-#include "remote/SqsXml.h"
-#include "util/Result.h"
+#include "core/remote/AwsCredentials.h"
+#include "core/remote/HttpClient.h"
+#include "core/remote/SqsXml.h"
+#include "core/util/Result.h"
 
 #include <QAtomicInt>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "remote/SqsXml.h"
+#include "core/remote/SqsXml.h"
 
 #include <QXmlStreamReader>
 

@@ -8,7 +8,7 @@
 // well-formed XML or not the expected response is an Error "sqs.bad_response" whose context
 // names the action.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QList>

@@ -3,7 +3,7 @@
 // push() blocks while full and pop() while empty; both give up when the queue is
 // closed or the cancel token fires. close() lets consumers drain what is left.
 
-#include "util/Progress.h"
+#include "core/util/Progress.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -3,7 +3,7 @@
 // (encryption). `codePrefix` makes the error codes the caller's own ("cenc" → "cenc.read",
 // "cenc.write"); messages name the problem and what to do, the context is the path.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QString>

@@ -2,12 +2,12 @@
 // thumbnails and loudness arrive lazily off the GUI thread, cancel stops a scan, bad drops
 // are refused, and 1,000 files scan without stalling the event loop (max gap printed).
 
-#include "common/Workspace.h"
-#include "ingest/AssetTableModel.h"
-#include "ingest/IngestPanel.h"
-#include "ingest/IngestScanner.h"
-#include "ingest/ProblemText.h"
-#include "mainwindow/MainWindow.h"
+#include "ui/common/Workspace.h"
+#include "ui/ingest/AssetTableModel.h"
+#include "ui/ingest/IngestPanel.h"
+#include "ui/ingest/IngestScanner.h"
+#include "ui/ingest/ProblemText.h"
+#include "ui/mainwindow/MainWindow.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

@@ -3,13 +3,13 @@
 // output root is refused, and the translations load: German/French by setting or system
 // locale, English otherwise.
 
-#include "common/Translations.h"
-#include "common/Workspace.h"
-#include "ingest/IngestPanel.h"
-#include "ingest/IngestScanner.h"
-#include "mainwindow/MainWindow.h"
-#include "queue/JobStore.h"
-#include "settings/SettingsPanel.h"
+#include "ui/common/Translations.h"
+#include "ui/common/Workspace.h"
+#include "ui/ingest/IngestPanel.h"
+#include "ui/ingest/IngestScanner.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "core/queue/JobStore.h"
+#include "ui/settings/SettingsPanel.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

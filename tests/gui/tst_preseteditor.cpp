@@ -5,12 +5,12 @@
 // the file, and the dry run on generated fixtures (planned rungs, skipped rungs with the reason,
 // rejected files, refusal of an invalid preset, cancel).
 
-#include "presets/ArrayEditor.h"
-#include "presets/CellDelegate.h"
-#include "presets/DryRunView.h"
-#include "presets/JsonTableModel.h"
-#include "presets/PresetDocument.h"
-#include "presets/PresetEditorPanel.h"
+#include "ui/presets/ArrayEditor.h"
+#include "ui/presets/CellDelegate.h"
+#include "ui/presets/DryRunView.h"
+#include "ui/presets/JsonTableModel.h"
+#include "ui/presets/PresetDocument.h"
+#include "ui/presets/PresetEditorPanel.h"
 
 #include <QAction>
 #include <QCheckBox>

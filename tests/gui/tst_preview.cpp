@@ -4,16 +4,16 @@
 // (QMediaPlayer, FFmpeg backend), the level envelope and the metadata panel; bad inputs
 // (missing key file, missing file, malformed VTT) give errors naming the file.
 
-#include "ReviewTestSupport.h"
+#include "tests/gui/ReviewTestSupport.h"
 
-#include "preview/AudioEnvelope.h"
-#include "preview/LevelMeter.h"
-#include "preview/MetadataView.h"
-#include "preview/PreviewPanel.h"
-#include "preview/ReaderPlayback.h"
-#include "preview/RenditionFrameSource.h"
-#include "preview/ThumbnailScrubber.h"
-#include "preview/VersionPackage.h"
+#include "core/preview/AudioEnvelope.h"
+#include "ui/preview/LevelMeter.h"
+#include "ui/preview/MetadataView.h"
+#include "ui/preview/PreviewPanel.h"
+#include "ui/preview/ReaderPlayback.h"
+#include "core/preview/RenditionFrameSource.h"
+#include "ui/preview/ThumbnailScrubber.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QLabel>
 #include <QMediaPlayer>

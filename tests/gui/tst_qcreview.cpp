@@ -4,20 +4,20 @@
 // timestamp; approve/reject signals (and the Approval backend's error when no job waits);
 // broken version folders give an error naming the broken file, without crashing.
 
-#include "ReviewTestSupport.h"
+#include "tests/gui/ReviewTestSupport.h"
 
-#include "model/JobSpec.h"
-#include "model/Preset.h"
-#include "preview/PreviewPanel.h"
-#include "preview/ReaderPlayback.h"
-#include "queue/Approval.h"
-#include "queue/JobStore.h"
-#include "review/AbCompare.h"
-#include "review/BitrateChart.h"
-#include "review/FrameView.h"
-#include "review/LoudnessChart.h"
-#include "review/QcReviewPanel.h"
-#include "review/SpriteStrip.h"
+#include "core/model/JobSpec.h"
+#include "core/model/Preset.h"
+#include "ui/preview/PreviewPanel.h"
+#include "ui/preview/ReaderPlayback.h"
+#include "core/queue/Approval.h"
+#include "core/queue/JobStore.h"
+#include "ui/review/AbCompare.h"
+#include "ui/review/BitrateChart.h"
+#include "ui/review/FrameView.h"
+#include "ui/review/LoudnessChart.h"
+#include "ui/review/QcReviewPanel.h"
+#include "ui/review/SpriteStrip.h"
 
 #include <QComboBox>
 #include <QDirIterator>

@@ -15,17 +15,17 @@
 //   - the snapshot reader agrees with JobStore::list();
 //   - responsiveness with 2,000 jobs: figures printed, not asserted (bench/gui has 10,000).
 
-#include "../../bench/gui/QueueResponsiveness.h"
+#include "bench/gui/QueueResponsiveness.h"
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/JobDetailDialog.h"
-#include "queue/JobSnapshotReader.h"
-#include "queue/JobStore.h"
-#include "queue/QueueController.h"
-#include "queue/QueueFeed.h"
-#include "queue/QueuePanel.h"
-#include "queue/WorkerPool.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "ui/queue/JobDetailDialog.h"
+#include "core/queue/JobSnapshotReader.h"
+#include "core/queue/JobStore.h"
+#include "ui/queue/QueueController.h"
+#include "ui/queue/QueueFeed.h"
+#include "ui/queue/QueuePanel.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QAction>
 #include <QComboBox>

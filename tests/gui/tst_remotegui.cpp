@@ -5,15 +5,15 @@
 // while the GUI thread keeps running, and a submission can be canceled.
 // No S3/SQS emulator is started here (the integration tests cover the real transfers).
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "model/Preset.h"
-#include "queue/JobStore.h"
-#include "queue/QueuePanel.h"
-#include "remote/ClusterPanel.h"
-#include "remote/RemoteJobsModel.h"
-#include "remote/RemoteProfileEditor.h"
-#include "remote/RemoteStatus.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/model/Preset.h"
+#include "core/queue/JobStore.h"
+#include "ui/queue/QueuePanel.h"
+#include "ui/remote/ClusterPanel.h"
+#include "ui/remote/RemoteJobsModel.h"
+#include "ui/remote/RemoteProfileEditor.h"
+#include "core/remote/RemoteStatus.h"
 
 #include <QLabel>
 #include <QSettings>

@@ -2,12 +2,12 @@
 // are refused, they are applied to the running pool, encoders are probed off the GUI thread,
 // and watch folders queue settled files once, across restarts.
 
-#include "common/AppSettings.h"
-#include "common/WatchFolderRunner.h"
-#include "common/Workspace.h"
-#include "queue/JobStore.h"
-#include "queue/WorkerPool.h"
-#include "settings/SettingsPanel.h"
+#include "ui/common/AppSettings.h"
+#include "ui/common/WatchFolderRunner.h"
+#include "ui/common/Workspace.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WorkerPool.h"
+#include "ui/settings/SettingsPanel.h"
 
 #include <QComboBox>
 #include <QFile>

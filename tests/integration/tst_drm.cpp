@@ -3,10 +3,10 @@
 // back to the right systems and KID, FFmpeg decrypts the published package with the key, and
 // bad key material fails before any encoding with an error that names the file.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
-#include "media/cenc/Box.h"
-#include "media/cenc/Pssh.h"
+#include "core/media/cenc/Box.h"
+#include "core/media/cenc/Pssh.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>

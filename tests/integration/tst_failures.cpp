@@ -3,7 +3,7 @@
 // machine without a GPU, and interrupted runs (SIGKILL, SIGINT) leaving no half-published
 // package behind.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QSet>
 #include <QTemporaryDir>

@@ -6,7 +6,7 @@
 // poll), a preset with qc.require_approval ends awaiting approval until `queue approve` moves
 // `current`, `queue move|rerun|reject` with their bad inputs.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -7,7 +7,7 @@
 // every job succeeded. 3 rounds in `make test`, 10 with RENDITION_TEST_FULL; the seed
 // (RENDITION_TEST_SEED to replay one) and every kill time are printed.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

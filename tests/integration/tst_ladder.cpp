@@ -3,7 +3,7 @@
 // checked from the outside: ffprobe for sizes, codecs, keyframes, durations and bitrates;
 // our own parsers for master.m3u8, the media playlists and manifest.mpd.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -3,8 +3,8 @@
 // same command producing v2. Source: bars_1080p25.mp4 with a ladder whose 2160p rung must
 // be skipped (it would upscale).
 
-#include "IntegrationHelpers.h"
-#include "model/Preset.h"
+#include "tests/integration/IntegrationHelpers.h"
+#include "core/model/Preset.h"
 
 #include <QDateTime>
 #include <QDirIterator>

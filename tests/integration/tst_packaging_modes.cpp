@@ -2,7 +2,7 @@
 // MP4 editing proxy (built-in preset), and one-rung HEVC (libx265) and AV1 (libsvtav1)
 // ladders. Sources are generated with lavfi into a temporary folder to keep runtime low.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -7,7 +7,7 @@
 // Needs node, /usr/bin/chromium and tests/player/node_modules — scripts/install-deps.sh installs
 // all three; without them the test is skipped with the reason.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QStandardPaths>
 #include <QDirIterator>

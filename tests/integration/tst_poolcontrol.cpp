@@ -11,11 +11,11 @@
 //     `current`; Approval::approve moves `current` to it;
 //   - bad input: unknown ids, resume of a job that is not paused.
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/Approval.h"
-#include "queue/JobStore.h"
-#include "queue/WorkerPool.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/queue/Approval.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QDir>
 #include <QFile>

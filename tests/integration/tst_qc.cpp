@@ -5,7 +5,7 @@
 // events at program times (the package's start offset removed), PSNR/SSIM per rendition.
 // Plus the usage and bad-input paths.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -11,13 +11,13 @@
 //   - bad input: an incomplete `--remote env` profile and a queue that does not exist.
 // Skips (QSKIP) only when node_modules (s3rver, elasticmq) or java are missing.
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "remote/RemoteJobMessage.h"
-#include "remote/RemoteOutputs.h"
-#include "remote/RemoteStatus.h"
-#include "remote/S3Client.h"
-#include "remote/SqsClient.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/remote/RemoteJobMessage.h"
+#include "core/remote/RemoteOutputs.h"
+#include "core/remote/RemoteStatus.h"
+#include "core/remote/S3Client.h"
+#include "core/remote/SqsClient.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>

@@ -7,11 +7,11 @@
 // another job key, an encrypted package, a job published before the queue heard of it, and a
 // cancel during a resumed run are covered too.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "model/Preset.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/model/Preset.h"
 
 #include <QDirIterator>
 #include <QProcessEnvironment>

@@ -5,7 +5,7 @@
 // read back with the official AWS SDK for JavaScript v3 (tests/remote/sdk-sha256.mjs).
 // s3rver does not verify SigV4 signatures; tst_sigv4 proves the signing.
 
-#include "remote/S3Client.h"
+#include "core/remote/S3Client.h"
 
 #include <QCryptographicHash>
 #include <QDir>

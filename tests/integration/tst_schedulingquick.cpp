@@ -3,7 +3,7 @@
 // only that every job succeeded, every job was measured, and nothing absurd (a mean over 1 s).
 // RENDITION_TEST_FULL runs the full 200 jobs.
 
-#include "../../bench/scheduling/SchedulingRun.h"
+#include "bench/scheduling/SchedulingRun.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

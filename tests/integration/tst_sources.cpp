@@ -3,7 +3,7 @@
 // characters and spaces. One CLI run publishes them all with a two-rung ladder; ffprobe
 // then compares every output with its source.
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -3,7 +3,7 @@
 // referenced from the manifest and the DASH MPD, and QC gating the publish (a failing
 // rule keeps the version for review and leaves `current` alone).
 
-#include "IntegrationHelpers.h"
+#include "tests/integration/IntegrationHelpers.h"
 
 #include <QTemporaryDir>
 #include <QTest>

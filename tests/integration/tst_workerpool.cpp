@@ -9,10 +9,10 @@
 //   - memory over the limit: worker.memory;
 //   - cancel: canceled, no version published, no staging left.
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/JobStore.h"
-#include "queue/WorkerPool.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QDir>
 #include <QFile>

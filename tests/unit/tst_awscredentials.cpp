@@ -2,7 +2,7 @@
 // file, profiles, session tokens; bad input (incomplete keys, unknown profile); secrets
 // never in error messages or describe().
 
-#include "remote/AwsCredentials.h"
+#include "core/remote/AwsCredentials.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -9,11 +9,11 @@
 //    IVs unique;
 // plus the box reader/writer, subsample maps, sidx fix-up, bad inputs and the cancel path.
 
-#include "media/cenc/Box.h"
-#include "media/cenc/CencEncryptor.h"
-#include "media/cenc/Keys.h"
-#include "media/cenc/Pssh.h"
-#include "media/cenc/Subsamples.h"
+#include "core/media/cenc/Box.h"
+#include "core/media/cenc/CencEncryptor.h"
+#include "core/media/cenc/Keys.h"
+#include "core/media/cenc/Pssh.h"
+#include "core/media/cenc/Subsamples.h"
 
 #include <QDir>
 #include <QDirIterator>

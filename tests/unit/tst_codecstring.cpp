@@ -2,8 +2,8 @@
 // and the AV1-in-ISOBMFF binding), from Annex B extradata when there is no init segment,
 // and for AAC/Opus. The encoder is a bare AVCodecContext owned by av::CodecContextPtr.
 
-#include "media/CodecString.h"
-#include "media/FFmpegPtr.h"
+#include "core/media/CodecString.h"
+#include "core/media/FFmpegPtr.h"
 
 #include <QRegularExpression>
 #include <QtTest>

@@ -3,8 +3,8 @@
 // as attribute lists, every PSSH / PlayReady Object decoded and parsed back with cenc::parsePssh,
 // KIDs in UUID / hex form, and no key bytes in any spelling anywhere in the output.
 
-#include "media/cenc/Pssh.h"
-#include "pipeline/DrmSignalling.h"
+#include "core/media/cenc/Pssh.h"
+#include "core/pipeline/DrmSignalling.h"
 
 #include <QRegularExpression>
 #include <QXmlStreamReader>

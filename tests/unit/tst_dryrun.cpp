@@ -3,8 +3,8 @@
 // the time model (cores, speed, hardware), audio, rejected sources, cancel, and a real probe
 // of a generated fixture.
 
-#include "media/VideoEncoder.h"
-#include "pipeline/DryRun.h"
+#include "core/media/VideoEncoder.h"
+#include "core/pipeline/DryRun.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -3,8 +3,8 @@
 // case here) and on one where a hardware encoder really works: then the assertions are
 // about consistency (hardware == true implies the probe said usable, no fallback reason).
 
-#include "media/EncoderSelector.h"
-#include "media/VideoEncoder.h"
+#include "core/media/EncoderSelector.h"
+#include "core/media/VideoEncoder.h"
 
 #include <QElapsedTimer>
 #include <QtTest>

@@ -4,8 +4,8 @@
 // EXT-X-KEY points at a local key file), by `openssl enc -d`, with a wrong key, an explicit IV, the
 // cancel path and bad folders.
 
-#include "media/cenc/HlsAes128.h"
-#include "pipeline/DrmSignalling.h"
+#include "core/media/cenc/HlsAes128.h"
+#include "core/pipeline/DrmSignalling.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,13 +4,13 @@
 // (store, Approval, Publisher::pointCurrentAt, the preset flag) and the migration of a file
 // written with the frozen v1 schema. Each with its bad-input paths.
 
-#include "model/JobSpec.h"
-#include "model/ProbeResult.h"
-#include "pipeline/Publisher.h"
-#include "queue/Approval.h"
-#include "queue/JobRerun.h"
-#include "queue/JobStore.h"
-#include "queue/JobStorePrivate.h"
+#include "core/model/JobSpec.h"
+#include "core/model/ProbeResult.h"
+#include "core/pipeline/Publisher.h"
+#include "core/queue/Approval.h"
+#include "core/queue/JobRerun.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/JobStorePrivate.h"
 
 #include <QDir>
 #include <QFile>

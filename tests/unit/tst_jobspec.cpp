@@ -5,8 +5,8 @@
 // Bad-document rows start from a valid spec and apply edits addressed by JSON path
 // ("source.sha256", "preset.ladder[0].codec"); kRemove deletes the key.
 
-#include "model/JobSpec.h"
-#include "model/ProbeResult.h"
+#include "core/model/JobSpec.h"
+#include "core/model/ProbeResult.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -3,8 +3,8 @@
 // checkpoints, and stale-staging clean-up keeps it unless it is stale for another reason
 // (superseded by the same key, orphaned after a publish, abandoned for days).
 
-#include "pipeline/Publisher.h"
-#include "pipeline/StageCheckpoint.h"
+#include "core/pipeline/Publisher.h"
+#include "core/pipeline/StageCheckpoint.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,9 +3,9 @@
 // real kill -9 of a process that was running a job, idempotent reuse of published jobs,
 // dead letters, bad files (corrupt, unopenable) and two threads with their own connections.
 
-#include "model/JobSpec.h"
-#include "model/ProbeResult.h"
-#include "queue/JobStore.h"
+#include "core/model/JobSpec.h"
+#include "core/model/ProbeResult.h"
+#include "core/queue/JobStore.h"
 
 #include <QFile>
 #include <QProcess>

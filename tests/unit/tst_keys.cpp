@@ -2,7 +2,7 @@
 // documents — good inputs, and bad ones whose errors name the line / KID and what is wrong, and
 // never contain key material (raw hex, any 8-digit run of it, or its base64).
 
-#include "media/cenc/Keys.h"
+#include "core/media/cenc/Keys.h"
 
 #include <QSet>
 #include <QTemporaryDir>

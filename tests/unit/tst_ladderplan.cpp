@@ -2,7 +2,7 @@
 // the all-rungs-too-large fallback, sources without video, rendition folder names; and
 // expandName(). Probe results are built by hand; presets come from small JSON documents.
 
-#include "pipeline/LadderPlan.h"
+#include "core/pipeline/LadderPlan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 // measureLoudness's paths (video skipped, downmix, no audio, bad file, progress, cancel); and
 // `rendition-cli probe --loudness`.
 
-#include "media/Loudness.h"
+#include "core/media/Loudness.h"
 
 #include <ebur128.h>
 

@@ -3,7 +3,7 @@
 // -23 and -16 LUFS under -1 dBTP, encoded to AAC 128k with ffmpeg, and measured again:
 // |I - target| <= 0.5 LU and true peak <= ceiling on the encoded file.
 
-#include "media/Loudness.h"
+#include "core/media/Loudness.h"
 
 extern "C" {
 #include <libavutil/log.h>

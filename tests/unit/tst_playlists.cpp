@@ -3,7 +3,7 @@
 // duration, EXTINF, BANDWIDTH = measured video peak + audio peak, SegmentTimeline
 // run-length coding, presentationTimeOffset; packaging modes; an unwritable folder.
 
-#include "pipeline/PlaylistWriter.h"
+#include "core/pipeline/PlaylistWriter.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -4,7 +4,7 @@
 // Most rows start from kBaseDoc (valid, one rung per rate-control mode and codec) and
 // apply edits addressed by JSON path ("ladder[2].rate_control.crf"); kRemove deletes.
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
 #include <QDir>
 #include <QFile>

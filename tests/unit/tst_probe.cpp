@@ -1,7 +1,7 @@
 // Probe / ingest validation: good media (real values), bad media (problem code + severity),
 // cancel and timeout paths, JSON round trip, and the `rendition-cli probe` subcommand.
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
 extern "C" {
 #include <libavutil/log.h>

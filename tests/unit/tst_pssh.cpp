@@ -2,8 +2,8 @@
 // protobuf and the PlayReady checksum (computed independently with `openssl enc -aes-128-ecb`), round
 // trips through parsePssh() for all three systems (cenc and cbcs), and malformed boxes.
 
-#include "media/cenc/Box.h"
-#include "media/cenc/Pssh.h"
+#include "core/media/cenc/Box.h"
+#include "core/media/cenc/Pssh.h"
 
 #include <QtTest>
 

@@ -2,7 +2,7 @@
 // `current` symlink swap, stale staging clean-up (liveness = flock on "<staging>.lock"),
 // discard, and failures.
 
-#include "pipeline/Publisher.h"
+#include "core/pipeline/Publisher.h"
 
 #include <QCoreApplication>
 #include <QDir>

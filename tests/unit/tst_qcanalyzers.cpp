@@ -3,12 +3,12 @@
 // RenditionReader, QualityAnalyzer against a lossless source, the rule evaluation on
 // hand-made findings, and runQc's cancel, bad-input and progress paths.
 
-#include "media/qc/AudioAnalyzer.h"
-#include "media/qc/PictureMetrics.h"
-#include "media/qc/QualityAnalyzer.h"
-#include "media/qc/VideoAnalyzer.h"
-#include "pipeline/QcRules.h"
-#include "pipeline/QcRunner.h"
+#include "core/media/qc/AudioAnalyzer.h"
+#include "core/media/qc/PictureMetrics.h"
+#include "core/media/qc/QualityAnalyzer.h"
+#include "core/media/qc/VideoAnalyzer.h"
+#include "core/pipeline/QcRules.h"
+#include "core/pipeline/QcRunner.h"
 
 #include <QFile>
 #include <QMutex>

@@ -2,7 +2,7 @@
 // capped, full jitter) with a fixed random source, the attempt limit, and the next attempt
 // time with an injected clock.
 
-#include "queue/RetryPolicy.h"
+#include "core/util/RetryPolicy.h"
 
 #include <QtTest>
 

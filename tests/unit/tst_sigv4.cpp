@@ -7,7 +7,7 @@
 //  - cases of AWS's generic "Signature Version 4 test suite" (get-vanilla, …), service
 //    "service", whose published values include the canonical request and string to sign.
 
-#include "remote/SigV4.h"
+#include "core/remote/SigV4.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -4,8 +4,8 @@
 // SqsClient against a tiny in-process HTTP server (checks what is sent: action, version,
 // SigV4 scope "sqs"; and that a wrong MD5 in the answer is caught).
 
-#include "remote/SqsClient.h"
-#include "remote/SqsXml.h"
+#include "core/remote/SqsClient.h"
+#include "core/remote/SqsXml.h"
 
 #include <QCryptographicHash>
 #include <QTcpServer>

@@ -3,11 +3,11 @@
 // event formats (round trips and rejected bodies), the bucket key layout, the Prometheus
 // text rendering and the loopback metrics server (200 on /metrics, 404 elsewhere).
 
-#include "model/JobSpec.h"
-#include "remote/Metrics.h"
-#include "remote/RemoteJobMessage.h"
-#include "remote/RemoteProfile.h"
-#include "remote/RemoteStatus.h"
+#include "core/model/JobSpec.h"
+#include "core/remote/Metrics.h"
+#include "core/remote/RemoteJobMessage.h"
+#include "core/remote/RemoteProfile.h"
+#include "core/remote/RemoteStatus.h"
 
 #include <QSettings>
 #include <QTcpSocket>

@@ -3,7 +3,7 @@
 // outputs; tampered, truncated or missing outputs, another job key, unreadable checkpoints
 // and data that does not load all send a stage back to run; a canceled write stops.
 
-#include "pipeline/StageCheckpoint.h"
+#include "core/pipeline/StageCheckpoint.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 // staging folder, rungs/renditions are looked up in the plan/preset, the DRM part never holds
 // the key (it comes from the key store), and garbled data fails with checkpoint.invalid.
 
-#include "media/cenc/Keys.h"
-#include "pipeline/StageResultJson.h"
+#include "core/media/cenc/Keys.h"
+#include "core/pipeline/StageResultJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

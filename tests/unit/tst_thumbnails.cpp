@@ -3,11 +3,11 @@
 // colour encodes the time, the cost proof (decoded frames ~ tiles), bad input, cancel,
 // unwritable output, and the `rendition-cli thumbnails` subcommand.
 
-#include "media/FFmpegPtr.h"
-#include "media/JpegWriter.h"
-#include "media/SpriteSheet.h"
-#include "media/Probe.h"
-#include "media/Thumbnails.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/media/JpegWriter.h"
+#include "core/media/SpriteSheet.h"
+#include "core/media/Probe.h"
+#include "core/media/Thumbnails.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,11 +3,11 @@
 // cancel from the progress sink leaves nothing behind, bad input is rejected at ingest,
 // a preset without audio gives video only. Also BlockingQueue: order, close, cancel.
 
-#include "media/Probe.h"
-#include "pipeline/AssetPipeline.h"
-#include "pipeline/LadderPlan.h"
-#include "pipeline/Transcoder.h"
-#include "util/BlockingQueue.h"
+#include "core/media/Probe.h"
+#include "core/pipeline/AssetPipeline.h"
+#include "core/pipeline/LadderPlan.h"
+#include "core/pipeline/Transcoder.h"
+#include "core/util/BlockingQueue.h"
 
 #include <QDir>
 #include <QElapsedTimer>

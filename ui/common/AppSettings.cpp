@@ -1,4 +1,4 @@
-#include "common/AppSettings.h"
+#include "ui/common/AppSettings.h"
 
 #include <QDir>
 #include <QStandardPaths>

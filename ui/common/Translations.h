@@ -5,7 +5,7 @@
 // Call on the GUI thread before widgets are made; a language change applies to windows
 // made afterwards (the app asks for a restart).
 
-#include "common/AppSettings.h"
+#include "ui/common/AppSettings.h"
 
 #include <QLocale>
 #include <QObject>

@@ -1,10 +1,10 @@
-#include "common/WatchFolderRunner.h"
+#include "ui/common/WatchFolderRunner.h"
 
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/JobStore.h"
-#include "queue/WatchFolder.h"
-#include "queue/WorkerPool.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WatchFolder.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>

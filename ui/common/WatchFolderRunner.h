@@ -9,7 +9,7 @@
 // a private one-thread pool, and the store is only touched back on this thread. The
 // destructor cancels outstanding probes and waits for them.
 
-#include "util/Progress.h"
+#include "core/util/Progress.h"
 
 #include <QList>
 #include <QObject>

@@ -1,12 +1,12 @@
-#include "common/Workspace.h"
+#include "ui/common/Workspace.h"
 
-#include "common/WatchFolderRunner.h"
-#include "media/EncoderSelector.h"
-#include "media/Probe.h"
-#include "model/JobSpec.h"
-#include "queue/DataDir.h"
-#include "queue/JobStore.h"
-#include "queue/WorkerPool.h"
+#include "ui/common/WatchFolderRunner.h"
+#include "core/media/EncoderSelector.h"
+#include "core/media/Probe.h"
+#include "core/model/JobSpec.h"
+#include "core/queue/DataDir.h"
+#include "core/queue/JobStore.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -9,9 +9,9 @@
 // come back to this thread. The destructor cancels that work, waits for it, then ends the
 // pool (running children are killed; their jobs resume on the next start).
 
-#include "common/AppSettings.h"
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "ui/common/AppSettings.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "ingest/AssetTableModel.h"
+#include "ui/ingest/AssetTableModel.h"
 
-#include "ingest/MediaDetailLoader.h"
-#include "ingest/ProblemText.h"
+#include "ui/ingest/MediaDetailLoader.h"
+#include "ui/ingest/ProblemText.h"
 
 #include <QBrush>
 #include <QColor>

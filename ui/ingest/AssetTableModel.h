@@ -5,7 +5,7 @@
 // them (data() for a visible cell), so they are computed lazily and off the GUI thread.
 // GUI thread only.
 
-#include "model/ProbeResult.h"
+#include "core/model/ProbeResult.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "ingest/IngestPanel.h"
+#include "ui/ingest/IngestPanel.h"
 
-#include "common/Workspace.h"
-#include "ingest/AssetTableModel.h"
-#include "ingest/IngestScanner.h"
-#include "ingest/MediaDetailLoader.h"
+#include "ui/common/Workspace.h"
+#include "ui/ingest/AssetTableModel.h"
+#include "ui/ingest/IngestScanner.h"
+#include "ui/ingest/MediaDetailLoader.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

@@ -1,6 +1,6 @@
-#include "ingest/IngestScanner.h"
+#include "ui/ingest/IngestScanner.h"
 
-#include "media/Probe.h"
+#include "core/media/Probe.h"
 
 #include <QDirIterator>
 #include <QFileInfo>

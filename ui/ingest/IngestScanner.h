@@ -12,8 +12,8 @@
 // is queued). cancel() stops pending probes and aborts running ones (CancelToken); results
 // of a canceled scan are dropped. The destructor cancels and waits.
 
-#include "model/ProbeResult.h"
-#include "util/Progress.h"
+#include "core/model/ProbeResult.h"
+#include "core/util/Progress.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "ingest/MediaDetailLoader.h"
+#include "ui/ingest/MediaDetailLoader.h"
 
-#include "media/KeyframeGrabber.h"
-#include "media/Loudness.h"
+#include "core/media/KeyframeGrabber.h"
+#include "core/media/Loudness.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

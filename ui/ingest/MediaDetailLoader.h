@@ -10,7 +10,7 @@
 // most once until reset(). reset() and the destructor cancel outstanding work (CancelToken)
 // and results of the old generation are dropped; the destructor waits for running tasks.
 
-#include "util/Progress.h"
+#include "core/util/Progress.h"
 
 #include <QImage>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "ingest/ProblemText.h"
+#include "ui/ingest/ProblemText.h"
 
 #include <QStringList>
 

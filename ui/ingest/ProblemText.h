@@ -2,7 +2,7 @@
 // Probe problems in plain, translated words for the ingest table. The core's own message
 // (English, with specifics such as "641x359") stays available as the detail.
 
-#include "model/ProbeResult.h"
+#include "core/model/ProbeResult.h"
 
 #include <QCoreApplication>
 #include <QString>

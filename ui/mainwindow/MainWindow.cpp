@@ -1,13 +1,13 @@
-#include "mainwindow/MainWindow.h"
+#include "ui/mainwindow/MainWindow.h"
 
-#include "common/Workspace.h"
-#include "ingest/IngestPanel.h"
-#include "mainwindow/PanelLinks.h"
-#include "presets/PresetEditorPanel.h"
-#include "preview/PreviewPanel.h"
-#include "queue/QueuePanel.h"
-#include "review/QcReviewPanel.h"
-#include "settings/SettingsPanel.h"
+#include "ui/common/Workspace.h"
+#include "ui/ingest/IngestPanel.h"
+#include "ui/mainwindow/PanelLinks.h"
+#include "ui/presets/PresetEditorPanel.h"
+#include "ui/preview/PreviewPanel.h"
+#include "ui/queue/QueuePanel.h"
+#include "ui/review/QcReviewPanel.h"
+#include "ui/settings/SettingsPanel.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>

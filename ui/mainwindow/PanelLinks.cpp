@@ -1,13 +1,13 @@
-#include "mainwindow/PanelLinks.h"
+#include "ui/mainwindow/PanelLinks.h"
 
-#include "common/Workspace.h"
-#include "ingest/IngestPanel.h"
-#include "presets/PresetEditorPanel.h"
-#include "preview/PreviewPanel.h"
-#include "queue/Approval.h"
-#include "queue/JobStore.h"
-#include "queue/QueuePanel.h"
-#include "review/QcReviewPanel.h"
+#include "ui/common/Workspace.h"
+#include "ui/ingest/IngestPanel.h"
+#include "ui/presets/PresetEditorPanel.h"
+#include "ui/preview/PreviewPanel.h"
+#include "core/queue/Approval.h"
+#include "core/queue/JobStore.h"
+#include "ui/queue/QueuePanel.h"
+#include "ui/review/QcReviewPanel.h"
 
 #include <QFileInfo>
 #include <QItemSelectionModel>

@@ -1,8 +1,8 @@
-#include "presets/ArrayEditor.h"
+#include "ui/presets/ArrayEditor.h"
 
-#include "presets/CellDelegate.h"
-#include "presets/JsonTableModel.h"
-#include "presets/PresetDocument.h"
+#include "ui/presets/CellDelegate.h"
+#include "ui/presets/JsonTableModel.h"
+#include "ui/presets/PresetDocument.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

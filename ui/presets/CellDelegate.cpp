@@ -1,7 +1,7 @@
-#include "presets/CellDelegate.h"
+#include "ui/presets/CellDelegate.h"
 
-#include "presets/JsonTableModel.h"
-#include "presets/PresetDocument.h"
+#include "ui/presets/JsonTableModel.h"
+#include "ui/presets/PresetDocument.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

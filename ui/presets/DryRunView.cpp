@@ -1,4 +1,4 @@
-#include "presets/DryRunView.h"
+#include "ui/presets/DryRunView.h"
 
 #include <QFileDialog>
 #include <QFileInfo>

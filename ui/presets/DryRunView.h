@@ -8,8 +8,8 @@
 // A new run cancels the previous one; so does destroying the view (the pool then waits for
 // the probes in flight, which stop at their next cancel check).
 
-#include "model/Preset.h"
-#include "pipeline/DryRun.h"
+#include "core/model/Preset.h"
+#include "core/pipeline/DryRun.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>

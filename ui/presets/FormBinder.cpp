@@ -1,6 +1,6 @@
-#include "presets/FormBinder.h"
+#include "ui/presets/FormBinder.h"
 
-#include "presets/PresetDocument.h"
+#include "ui/presets/PresetDocument.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "presets/JsonPath.h"
+#include "ui/presets/JsonPath.h"
 
 #include <QJsonArray>
 #include <QList>

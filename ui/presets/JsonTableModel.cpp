@@ -1,7 +1,7 @@
-#include "presets/JsonTableModel.h"
+#include "ui/presets/JsonTableModel.h"
 
-#include "presets/JsonPath.h"
-#include "presets/PresetDocument.h"
+#include "ui/presets/JsonPath.h"
+#include "ui/presets/PresetDocument.h"
 
 #include <QColor>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "presets/PresetCommands.h"
+#include "ui/presets/PresetCommands.h"
 
-#include "presets/PresetDocument.h"
+#include "ui/presets/PresetDocument.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "presets/PresetDocument.h"
+#include "ui/presets/PresetDocument.h"
 
-#include "presets/JsonPath.h"
-#include "presets/PresetCommands.h"
+#include "ui/presets/JsonPath.h"
+#include "ui/presets/PresetCommands.h"
 
 #include <QJsonArray>
 #include <QUndoStack>

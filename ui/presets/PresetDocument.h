@@ -9,7 +9,7 @@
 // Built-in presets are read-only: every edit function refuses them and returns false.
 // Thread: GUI thread only. The document owns its QUndoStack.
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
-#include "presets/PresetEditorPanel.h"
+#include "ui/presets/PresetEditorPanel.h"
 
-#include "presets/DryRunView.h"
-#include "presets/PresetDocument.h"
-#include "presets/PresetEditorTabs.h"
-#include "presets/TableColumns.h"
+#include "ui/presets/DryRunView.h"
+#include "ui/presets/PresetDocument.h"
+#include "ui/presets/PresetEditorTabs.h"
+#include "ui/presets/TableColumns.h"
 
 #include <QAction>
 #include <QFileDialog>

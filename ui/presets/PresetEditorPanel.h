@@ -16,8 +16,8 @@
 // only write valid presets. All work here is light except the dry run, which runs off the
 // GUI thread (DryRunView). Thread: GUI thread only.
 
-#include "presets/PresetLibrary.h"
-#include "util/Result.h"
+#include "ui/presets/PresetLibrary.h"
+#include "core/util/Result.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,11 +1,11 @@
-#include "presets/PresetEditorTabs.h"
+#include "ui/presets/PresetEditorTabs.h"
 
-#include "presets/ArrayEditor.h"
-#include "presets/DryRunView.h"
-#include "presets/FormBinder.h"
-#include "presets/JsonTableModel.h"
-#include "presets/PresetForms.h"
-#include "presets/TableColumns.h"
+#include "ui/presets/ArrayEditor.h"
+#include "ui/presets/DryRunView.h"
+#include "ui/presets/FormBinder.h"
+#include "ui/presets/JsonTableModel.h"
+#include "ui/presets/PresetForms.h"
+#include "ui/presets/TableColumns.h"
 
 #include <QScrollArea>
 #include <QTableView>

@@ -1,6 +1,6 @@
-#include "presets/PresetForms.h"
+#include "ui/presets/PresetForms.h"
 
-#include "presets/FormBinder.h"
+#include "ui/presets/FormBinder.h"
 
 #include <QCheckBox>
 #include <QComboBox>

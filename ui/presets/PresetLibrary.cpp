@@ -1,4 +1,4 @@
-#include "presets/PresetLibrary.h"
+#include "ui/presets/PresetLibrary.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 // canonical, indented JSON, and only when the preset is valid. Every error names the file.
 // Thread: any, but not concurrently on the same folder.
 
-#include "model/Preset.h"
+#include "core/model/Preset.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
-#include "presets/TableColumns.h"
+#include "ui/presets/TableColumns.h"
 
-#include "media/VideoEncoder.h"
-#include "model/Preset.h"
-#include "model/QcReport.h"
+#include "core/media/VideoEncoder.h"
+#include "core/model/Preset.h"
+#include "core/model/QcReport.h"
 
 #include <QJsonArray>
 #include <QSet>

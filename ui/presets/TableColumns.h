@@ -3,7 +3,7 @@
 // rules) and the element a table's "Add" button inserts. Every field of the Preset model's
 // Rung, AudioRendition and QcRule has a column; choices come from the core's name lists.
 
-#include "presets/JsonTableModel.h"
+#include "ui/presets/JsonTableModel.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

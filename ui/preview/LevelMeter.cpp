@@ -1,4 +1,4 @@
-#include "preview/LevelMeter.h"
+#include "ui/preview/LevelMeter.h"
 
 #include <QPainter>
 

@@ -3,7 +3,7 @@
 // the play position, from an envelope computed off-thread (core computeAudioEnvelope).
 // Painted with QPainter: a bar for RMS, a line for peak, a scale from -60 to 0 dBFS.
 
-#include "preview/AudioEnvelope.h"
+#include "core/preview/AudioEnvelope.h"
 
 #include <QWidget>
 

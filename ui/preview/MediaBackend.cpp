@@ -1,4 +1,4 @@
-#include "preview/MediaBackend.h"
+#include "ui/preview/MediaBackend.h"
 
 #include <QByteArray>
 #include <QtGlobal>

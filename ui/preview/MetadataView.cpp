@@ -1,4 +1,4 @@
-#include "preview/MetadataView.h"
+#include "ui/preview/MetadataView.h"
 
 #include <QHeaderView>
 #include <QLocale>

@@ -3,8 +3,8 @@
 // (container, duration, size, bitrate, every stream's codec, picture and sound parameters,
 // problems) and, for a rendition, its packaging facts.
 
-#include "model/ProbeResult.h"
-#include "preview/VersionPackage.h"
+#include "core/model/ProbeResult.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QTreeWidget>
 

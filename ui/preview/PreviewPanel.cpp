@@ -1,12 +1,12 @@
-#include "preview/PreviewPanel.h"
+#include "ui/preview/PreviewPanel.h"
 
-#include "media/Probe.h"
-#include "preview/AudioEnvelope.h"
-#include "preview/LevelMeter.h"
-#include "preview/MediaBackend.h"
-#include "preview/MetadataView.h"
-#include "preview/ReaderPlayback.h"
-#include "preview/ThumbnailScrubber.h"
+#include "core/media/Probe.h"
+#include "core/preview/AudioEnvelope.h"
+#include "ui/preview/LevelMeter.h"
+#include "ui/preview/MediaBackend.h"
+#include "ui/preview/MetadataView.h"
+#include "ui/preview/ReaderPlayback.h"
+#include "ui/preview/ThumbnailScrubber.h"
 
 #include <QAudioDevice>
 #include <QAudioOutput>

@@ -14,8 +14,8 @@
 // version's audio rendition, decrypted when protected). Without an audio device the player
 // plays silently: Qt 6.4's FFmpeg backend crashes writing audio to a missing device.
 
-#include "preview/Shuttle.h"
-#include "preview/VersionPackage.h"
+#include "ui/preview/Shuttle.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QMediaPlayer>
 #include <QWidget>

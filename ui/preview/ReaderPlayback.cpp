@@ -1,6 +1,6 @@
-#include "preview/ReaderPlayback.h"
+#include "ui/preview/ReaderPlayback.h"
 
-#include "preview/RenditionFrameSource.h"
+#include "core/preview/RenditionFrameSource.h"
 
 #include <QPointer>
 #include <QThread>

@@ -9,7 +9,7 @@
 // paced by a timer on the worker; reverse playback is emulated by seeking back in steps.
 // Signals arrive on the GUI thread. Destruction cancels decoding and joins the thread.
 
-#include "preview/VersionPackage.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QImage>
 #include <QObject>

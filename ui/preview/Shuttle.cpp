@@ -1,4 +1,4 @@
-#include "preview/Shuttle.h"
+#include "ui/preview/Shuttle.h"
 
 #include <algorithm>
 

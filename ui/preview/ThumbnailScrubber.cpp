@@ -1,4 +1,4 @@
-#include "preview/ThumbnailScrubber.h"
+#include "ui/preview/ThumbnailScrubber.h"
 
 #include <QLabel>
 #include <QMouseEvent>

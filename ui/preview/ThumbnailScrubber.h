@@ -4,7 +4,7 @@
 // WebVTT track are loaded on a worker thread when the track is set; until they are there,
 // hovering shows the time only.
 
-#include "preview/ThumbnailTrack.h"
+#include "core/preview/ThumbnailTrack.h"
 
 #include <QHash>
 #include <QImage>

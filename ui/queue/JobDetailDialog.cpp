@@ -1,6 +1,6 @@
-#include "queue/JobDetailDialog.h"
+#include "ui/queue/JobDetailDialog.h"
 
-#include "queue/QueueModel.h"
+#include "ui/queue/QueueModel.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>

@@ -11,7 +11,7 @@
 //
 // Threading: GUI thread. Owns nothing but its widgets; the task holds only copies.
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "queue/ProgressDelegate.h"
+#include "ui/queue/ProgressDelegate.h"
 
-#include "queue/QueueModel.h"
+#include "ui/queue/QueueModel.h"
 
 #include <QApplication>
 #include <QPainter>

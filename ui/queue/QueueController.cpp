@@ -1,7 +1,7 @@
-#include "queue/QueueController.h"
+#include "ui/queue/QueueController.h"
 
-#include "queue/Approval.h"
-#include "queue/WorkerPool.h"
+#include "core/queue/Approval.h"
+#include "core/queue/WorkerPool.h"
 
 namespace rendition::ui {
 

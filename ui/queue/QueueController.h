@@ -10,7 +10,7 @@
 // Ownership: borrows the store and the pool; both must outlive the controller.
 // Threading: GUI thread (the store's and the pool's).
 
-#include "queue/JobStore.h"
+#include "core/queue/JobStore.h"
 
 #include <QObject>
 

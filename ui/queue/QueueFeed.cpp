@@ -1,6 +1,6 @@
-#include "queue/QueueFeed.h"
+#include "ui/queue/QueueFeed.h"
 
-#include "queue/WorkerPool.h"
+#include "core/queue/WorkerPool.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

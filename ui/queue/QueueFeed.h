@@ -12,8 +12,8 @@
 // thread) in its destructor, waiting for a poll in progress to end.
 // Threading: GUI thread (the model's and the pool's).
 
-#include "queue/QueueLoader.h"
-#include "queue/QueueModel.h"
+#include "ui/queue/QueueLoader.h"
+#include "ui/queue/QueueModel.h"
 
 #include <QObject>
 #include <QThread>

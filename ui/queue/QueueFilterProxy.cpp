@@ -1,4 +1,4 @@
-#include "queue/QueueFilterProxy.h"
+#include "ui/queue/QueueFilterProxy.h"
 
 namespace rendition::ui {
 

@@ -9,7 +9,7 @@
 //
 // Threading: GUI thread only.
 
-#include "queue/QueueModel.h"
+#include "ui/queue/QueueModel.h"
 
 #include <QSortFilterProxyModel>
 

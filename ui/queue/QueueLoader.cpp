@@ -1,4 +1,4 @@
-#include "queue/QueueLoader.h"
+#include "ui/queue/QueueLoader.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -14,7 +14,7 @@
 // start() there; call stop() in that thread (BlockingQueuedConnection) before the thread
 // ends: the reader's connection must be closed by the thread that opened it.
 
-#include "queue/JobSnapshotReader.h"
+#include "core/queue/JobSnapshotReader.h"
 
 #include <QHash>
 #include <QList>

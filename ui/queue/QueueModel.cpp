@@ -1,4 +1,4 @@
-#include "queue/QueueModel.h"
+#include "ui/queue/QueueModel.h"
 
 #include <QFileInfo>
 #include <QLocale>

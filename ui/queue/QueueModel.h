@@ -22,8 +22,8 @@
 //
 // Threading: GUI thread only. Strings through tr().
 
-#include "queue/JobSnapshotReader.h"
-#include "util/Progress.h"
+#include "core/queue/JobSnapshotReader.h"
+#include "core/util/Progress.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,11 +1,11 @@
-#include "queue/QueuePanel.h"
+#include "ui/queue/QueuePanel.h"
 
-#include "queue/JobDetailDialog.h"
-#include "queue/ProgressDelegate.h"
-#include "queue/QueueController.h"
-#include "queue/QueueFeed.h"
-#include "queue/WorkerPool.h"
-#include "remote/ClusterPanel.h"
+#include "ui/queue/JobDetailDialog.h"
+#include "ui/queue/ProgressDelegate.h"
+#include "ui/queue/QueueController.h"
+#include "ui/queue/QueueFeed.h"
+#include "core/queue/WorkerPool.h"
+#include "ui/remote/ClusterPanel.h"
 
 #include <QAction>
 #include <QComboBox>

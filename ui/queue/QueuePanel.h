@@ -17,8 +17,8 @@
 //
 // Threading: GUI thread; the store is read on the feed's own thread (QueueFeed).
 
-#include "queue/QueueFilterProxy.h"
-#include "queue/QueueModel.h"
+#include "ui/queue/QueueFilterProxy.h"
+#include "ui/queue/QueueModel.h"
 
 #include <QMap>
 #include <QUrl>

@@ -1,11 +1,11 @@
-#include "remote/ClusterPanel.h"
+#include "ui/remote/ClusterPanel.h"
 
-#include "media/Probe.h"
-#include "remote/RemoteJobsModel.h"
-#include "remote/RemoteOutputs.h"
-#include "remote/RemoteProfile.h"
-#include "remote/RemoteSubmitter.h"
-#include "remote/S3Client.h"
+#include "core/media/Probe.h"
+#include "ui/remote/RemoteJobsModel.h"
+#include "core/remote/RemoteOutputs.h"
+#include "core/remote/RemoteProfile.h"
+#include "core/remote/RemoteSubmitter.h"
+#include "core/remote/S3Client.h"
 
 #include <QComboBox>
 #include <QFileDialog>

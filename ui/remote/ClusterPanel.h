@@ -12,9 +12,9 @@
 // Status: every message (progress, result, error naming the source/profile and the problem)
 // goes to statusLabel() and statusChanged().
 
-#include "model/Preset.h"
-#include "remote/RemoteStatus.h"
-#include "util/Progress.h"
+#include "core/model/Preset.h"
+#include "core/remote/RemoteStatus.h"
+#include "core/util/Progress.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "remote/RemoteJobsModel.h"
+#include "ui/remote/RemoteJobsModel.h"
 
 #include <QFileInfo>
 

@@ -5,7 +5,7 @@
 // idempotency key, which "Download outputs" needs. Kept apart from the local QueueModel.
 // GUI thread only.
 
-#include "remote/RemoteStatus.h"
+#include "core/remote/RemoteStatus.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "remote/RemoteProfileEditor.h"
+#include "ui/remote/RemoteProfileEditor.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -8,7 +8,7 @@
 // GUI thread only. saveProfile() refuses a profile that does not validate and shows why in
 // message() (the message names every missing field).
 
-#include "remote/RemoteProfile.h"
+#include "core/remote/RemoteProfile.h"
 
 #include <QGroupBox>
 

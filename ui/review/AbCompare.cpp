@@ -1,7 +1,7 @@
-#include "review/AbCompare.h"
+#include "ui/review/AbCompare.h"
 
-#include "preview/ReaderPlayback.h"
-#include "review/FrameView.h"
+#include "ui/preview/ReaderPlayback.h"
+#include "ui/review/FrameView.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -4,7 +4,7 @@
 // and frame steps go to both, so both show the frame at (or just after) the same program
 // time. Works for clear and protected versions alike (the key is passed in).
 
-#include "preview/VersionPackage.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "review/BitrateChart.h"
+#include "ui/review/BitrateChart.h"
 
 #include <QPainter>
 

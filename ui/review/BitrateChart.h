@@ -3,7 +3,7 @@
 // file size on disk × 8 / segment duration), one bar group per segment, one colour per
 // rendition, with each rendition's target as a dashed line. Painted with QPainter.
 
-#include "preview/VersionPackage.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "review/FrameView.h"
+#include "ui/review/FrameView.h"
 
 #include <QPainter>
 

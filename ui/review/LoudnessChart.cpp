@@ -1,4 +1,4 @@
-#include "review/LoudnessChart.h"
+#include "ui/review/LoudnessChart.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -3,7 +3,7 @@
 // over time, against the target band (target ± the QC loudness tolerance), painted with
 // QPainter. One curve at a time (the source or an encoded rendition).
 
-#include "preview/VersionPackage.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QWidget>
 

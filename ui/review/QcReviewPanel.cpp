@@ -1,11 +1,11 @@
-#include "review/QcReviewPanel.h"
+#include "ui/review/QcReviewPanel.h"
 
-#include "preview/PreviewPanel.h"
-#include "queue/Approval.h"
-#include "review/AbCompare.h"
-#include "review/BitrateChart.h"
-#include "review/LoudnessChart.h"
-#include "review/SpriteStrip.h"
+#include "ui/preview/PreviewPanel.h"
+#include "core/queue/Approval.h"
+#include "ui/review/AbCompare.h"
+#include "ui/review/BitrateChart.h"
+#include "ui/review/LoudnessChart.h"
+#include "ui/review/SpriteStrip.h"
 
 #include <QComboBox>
 #include <QDir>

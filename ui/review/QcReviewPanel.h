@@ -12,7 +12,7 @@
 // Reading the version (a few small JSON files and a directory stat) happens in openVersion;
 // sprite sheets load and renditions decode on worker threads.
 
-#include "preview/VersionPackage.h"
+#include "core/preview/VersionPackage.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "review/SpriteStrip.h"
+#include "ui/review/SpriteStrip.h"
 
 #include <QHash>
 #include <QMouseEvent>

@@ -3,7 +3,7 @@
 // (x proportional to the tile's cue time), with the play position as a line. The tiles are
 // cut from the sprite sheets on a worker thread. Clicking emits the time under the mouse.
 
-#include "preview/ThumbnailTrack.h"
+#include "core/preview/ThumbnailTrack.h"
 
 #include <QImage>
 #include <QList>

@@ -1,9 +1,9 @@
-#include "settings/SettingsPanel.h"
+#include "ui/settings/SettingsPanel.h"
 
-#include "common/Workspace.h"
-#include "media/EncoderSelector.h"
-#include "media/VideoEncoder.h"
-#include "remote/RemoteProfileEditor.h"
+#include "ui/common/Workspace.h"
+#include "core/media/EncoderSelector.h"
+#include "core/media/VideoEncoder.h"
+#include "ui/remote/RemoteProfileEditor.h"
 
 #include <QComboBox>
 #include <QDir>

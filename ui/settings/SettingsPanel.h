@@ -6,7 +6,7 @@
 // after a restart (the panel says so). Remote (cluster) profiles are edited in their own
 // section (RemoteProfileEditor), saved with its "Save profile" button.
 
-#include "common/AppSettings.h"
+#include "ui/common/AppSettings.h"
 
 #include <QWidget>
 

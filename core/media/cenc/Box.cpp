@@ -1,6 +1,6 @@
 // ISO-BMFF box tree: parsing, lookup, serialisation. See Box.h for the contract.
 
-#include "media/cenc/Box.h"
+#include "core/media/cenc/Box.h"
 
 #include <cstring>
 #include <limits>

@@ -23,8 +23,8 @@
 //    at byte 84"}. Nothing throws. Parsing is bounded by the input size; it never reads past it.
 //  - Threading: plain values; no shared state.
 
-#include "media/cenc/CencTypes.h"
-#include "util/Result.h"
+#include "core/media/cenc/CencTypes.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,11 +1,11 @@
 // 'cenc' encryption of clear CMAF init and media segments. See CencEncryptor.h for the contract.
 
-#include "media/cenc/CencEncryptor.h"
+#include "core/media/cenc/CencEncryptor.h"
 
-#include "util/FileIo.h"
+#include "core/util/FileIo.h"
 
-#include "media/cenc/Box.h"
-#include "media/cenc/Subsamples.h"
+#include "core/media/cenc/Box.h"
+#include "core/media/cenc/Subsamples.h"
 
 #include <QDir>
 #include <QFile>

@@ -36,9 +36,9 @@
 // of a failed call is discarded, the encryptor stays usable. Nothing is written to disk here except
 // by encryptTrackDirectory().
 
-#include "media/cenc/CencTypes.h"
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "core/media/cenc/CencTypes.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QList>

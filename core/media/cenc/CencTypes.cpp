@@ -1,6 +1,6 @@
 // Helpers for the shared CENC value types (CencTypes.h).
 
-#include "media/cenc/CencTypes.h"
+#include "core/media/cenc/CencTypes.h"
 
 #include <cstring>
 

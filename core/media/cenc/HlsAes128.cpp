@@ -1,6 +1,6 @@
-#include "media/cenc/HlsAes128.h"
+#include "core/media/cenc/HlsAes128.h"
 
-#include "util/FileIo.h"
+#include "core/util/FileIo.h"
 
 #include <QDir>
 #include <QFile>

@@ -17,9 +17,9 @@
 //    context names the file or folder.
 //  - Thread-safe: no shared state; each call makes its own cipher context.
 
-#include "media/cenc/CencTypes.h"
-#include "util/Progress.h"
-#include "util/Result.h"
+#include "core/media/cenc/CencTypes.h"
+#include "core/util/Progress.h"
+#include "core/util/Result.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,6 +1,6 @@
 // Content keys: RAND_bytes generation, key files and CPIX documents. See Keys.h.
 
-#include "media/cenc/Keys.h"
+#include "core/media/cenc/Keys.h"
 
 #include <QFile>
 #include <QHash>

@@ -11,8 +11,8 @@
 //    error, even when the key is the same).
 //  - Thread-safe: no shared state.
 
-#include "media/cenc/CencTypes.h"
-#include "util/Result.h"
+#include "core/media/cenc/CencTypes.h"
+#include "core/util/Result.h"
 
 #include <QList>
 #include <QString>

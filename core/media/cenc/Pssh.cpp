@@ -1,8 +1,8 @@
 // PSSH writers and parser for Common/ClearKey, Widevine and PlayReady. See Pssh.h.
 
-#include "media/cenc/Pssh.h"
+#include "core/media/cenc/Pssh.h"
 
-#include "media/cenc/Box.h"
+#include "core/media/cenc/Box.h"
 
 #include <QXmlStreamReader>
 

@@ -16,8 +16,8 @@
 // base64 into a manifest. Inputs are copied. parsePssh() reads one box; everything it returns is
 // public data (no keys). Failures are Errors with codes cenc.pssh_* and never include key bytes.
 
-#include "media/cenc/CencTypes.h"
-#include "util/Result.h"
+#include "core/media/cenc/CencTypes.h"
+#include "core/util/Result.h"
 
 #include <QList>
 #include <QString>

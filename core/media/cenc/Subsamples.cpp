@@ -1,6 +1,6 @@
 // 'cenc' subsample maps for length-prefixed H.264 / HEVC samples. See Subsamples.h.
 
-#include "media/cenc/Subsamples.h"
+#include "core/media/cenc/Subsamples.h"
 
 namespace rendition::cenc {
 

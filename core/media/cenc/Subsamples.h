@@ -16,7 +16,7 @@
 // Pure functions on caller-owned bytes; thread-safe. Failure: Error "cenc.bad_nal" when a NAL
 // length runs past the sample or a NAL unit is shorter than its header (context names the byte).
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QByteArrayView>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "media/qc/AudioAnalyzer.h"
+#include "core/media/qc/AudioAnalyzer.h"
 
-#include "media/qc/RenditionReader.h"
-#include "media/qc/RenditionTimeline.h"
+#include "core/media/RenditionReader.h"
+#include "core/media/qc/RenditionTimeline.h"
 
 #include <algorithm>
 #include <cmath>

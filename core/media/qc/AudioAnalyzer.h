@@ -16,10 +16,10 @@
 //   very sections looked for). Accurate to about ±30 ms at a 10 LU step.
 // - LUFS, LU, dBTP as in media/Loudness.h (the LoudnessMeter measures the whole rendition).
 
-#include "media/Loudness.h"
-#include "media/qc/KWeighting.h"
-#include "media/qc/SegmentTracker.h"
-#include "media/qc/VideoAnalyzer.h" // MediaPosition
+#include "core/media/Loudness.h"
+#include "core/media/qc/KWeighting.h"
+#include "core/media/qc/SegmentTracker.h"
+#include "core/media/qc/VideoAnalyzer.h" // MediaPosition
 
 #include <optional>
 #include <vector>

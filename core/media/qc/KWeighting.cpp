@@ -1,4 +1,4 @@
-#include "media/qc/KWeighting.h"
+#include "core/media/qc/KWeighting.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "media/qc/PictureMetrics.h"
+#include "core/media/qc/PictureMetrics.h"
 
 #include <algorithm>
 #include <cstddef>

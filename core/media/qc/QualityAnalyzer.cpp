@@ -1,8 +1,8 @@
-#include "media/qc/QualityAnalyzer.h"
+#include "core/media/qc/QualityAnalyzer.h"
 
-#include "media/SourceReader.h"
-#include "media/qc/RenditionReader.h"
-#include "media/qc/RenditionTimeline.h"
+#include "core/media/SourceReader.h"
+#include "core/media/RenditionReader.h"
+#include "core/media/qc/RenditionTimeline.h"
 
 #include <cmath>
 #include <limits>

@@ -18,8 +18,8 @@
 //   over the compared frames. The PSNR average is that of the mean MSE (as FFmpeg's psnr
 //   filter reports it), so a few perfect frames (black, capped at 100 dB) do not inflate it.
 
-#include "media/qc/PictureMetrics.h"
-#include "media/qc/VideoAnalyzer.h" // MediaPosition
+#include "core/media/qc/PictureMetrics.h"
+#include "core/media/qc/VideoAnalyzer.h" // MediaPosition
 
 namespace rendition {
 

@@ -1,4 +1,4 @@
-#include "media/qc/RenditionTimeline.h"
+#include "core/media/qc/RenditionTimeline.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -9,7 +9,7 @@
 // and returns that shift, so callers can subtract it. For MPEG-TS segments and single
 // MP4 files (edit lists, explicit pts) the shift is 0.
 
-#include "media/qc/RenditionReader.h"
+#include "core/media/RenditionReader.h"
 
 namespace rendition {
 

@@ -1,7 +1,7 @@
-#include "media/qc/VideoAnalyzer.h"
+#include "core/media/qc/VideoAnalyzer.h"
 
-#include "media/qc/RenditionReader.h"
-#include "media/qc/RenditionTimeline.h"
+#include "core/media/RenditionReader.h"
+#include "core/media/qc/RenditionTimeline.h"
 
 extern "C" {
 #include <libavutil/pixdesc.h>

@@ -23,9 +23,9 @@
 // Pixel formats: any planar/semi-planar YUV or gray (8..16 bit) is read directly; others
 // are converted to 8-bit gray with swscale first.
 
-#include "media/FFmpegPtr.h"
-#include "media/qc/SegmentTracker.h"
-#include "util/Progress.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/media/qc/SegmentTracker.h"
+#include "core/util/Progress.h"
 
 #include <QStringList>
 

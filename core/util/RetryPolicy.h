@@ -17,7 +17,7 @@
 // a copy shares nothing but the (copied) functions, which must be safe to call from the
 // thread using the copy.
 
-#include "util/Result.h"
+#include "core/util/Result.h"
 
 #include <QDateTime>
 

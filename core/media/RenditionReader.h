@@ -5,8 +5,8 @@
 // MP4 with its index at the end needs it). Used by QC (and later by the decrypting
 // reader of DRM packages and the GUI's preview). Single-threaded use.
 
-#include "media/FFmpegPtr.h"
-#include "util/Progress.h"
+#include "core/media/FFmpegPtr.h"
+#include "core/util/Progress.h"
 
 #include <QFile>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "queue/RetryPolicy.h"
+#include "core/util/RetryPolicy.h"
 
 #include <QRandomGenerator>
 

@@ -1,4 +1,4 @@
-#include "media/qc/RenditionReader.h"
+#include "core/media/RenditionReader.h"
 
 #include <QFile>
 #include <QFileInfo>
