@@ -3,7 +3,9 @@
 // persistent job store and runs the queue on the isolated worker pool (one child process per
 // job) with live progress for the whole batch. Running the same command again after a crash
 // resumes the unfinished jobs (same idempotency key: the queued job is reused) and reuses the
-// published versions instead of encoding again.
+// published versions instead of encoding again — the intake's decisions (core/queue/Intake).
+// The store is shared with the GUI and other commands: batch runs the queue until it is idle
+// and waits for its own jobs even when another process runs them.
 // A job whose preset requires approval ends "awaiting approval" (counted apart, not a failure;
 // `queue approve|reject ID` decides). While the queue is paused (`queue pause`) nothing new
 // starts and batch waits. Exit codes: 0 everything published, reused or awaiting approval,
@@ -13,9 +15,8 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 
-#include "core/model/JobSpec.h"
-#include "core/pipeline/Scanner.h"
 #include "core/queue/DataDir.h"
+#include "core/queue/Intake.h"
 #include "core/queue/JobStore.h"
 #include "core/queue/WorkerPool.h"
 
@@ -27,7 +28,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <algorithm>
 #include <atomic>
 #include <csignal>
 
@@ -41,23 +41,21 @@ extern "C" void onBatchSignal(int) { g_interrupted.store(true); }
 struct BatchState {
     QHash<QString, QString> assetOfJob; // job id → source file name, for messages
     int published = 0, reused = 0, failed = 0, awaiting = 0; // awaiting: approval gate (queue approve ID)
+    int held = 0;                                          // paused in the queue by an operator
 };
 
-// The job for `spec`: an earlier unfinished one with the same idempotency key (resume),
-// else a new one. Published keys are handled before this.
-Result<QString> jobFor(JobStore &store, const JobSpec &spec, const QString &batchId, const QList<JobRecord> &existing)
+// How a job in a final state ended, as the pool reports it; nullopt while it can still run.
+std::optional<JobOutcome> finalOutcome(JobState s)
 {
-    for (const JobRecord &j : existing) {
-        if (j.idempotencyKey != spec.idempotencyKey) continue;
-        if (j.state == JobState::Queued || j.state == JobState::Running) return j.id;
-        if (j.state == JobState::Failed || j.state == JobState::Paused) { // try again
-            if (Status s = store.setState(j.id, JobState::Queued); !s) return s.error();
-            return j.id;
-        }
+    switch (s) {
+    case JobState::Succeeded: return JobOutcome::Succeeded;
+    case JobState::QcFailed: return JobOutcome::QcFailed;
+    case JobState::AwaitingApproval: return JobOutcome::AwaitingApproval;
+    case JobState::Canceled: return JobOutcome::Canceled;
+    case JobState::Dead:
+    case JobState::Rejected: return JobOutcome::Dead;
+    default: return std::nullopt;
     }
-    Result<JobRecord> job = store.enqueue(spec, batchId);
-    if (!job) return job.error();
-    return job->id;
 }
 
 void emitJson(QTextStream &out, const QJsonObject &o)
@@ -85,55 +83,46 @@ int batchCommand(const QStringList &args)
         err << "batch: --preset, --out and at least one INPUT are required\n\n" << usageText(parser, args.value(0));
         return kExitUsage;
     }
-    Result<Preset> preset = loadPreset(parser.value(QStringLiteral("preset")));
-    if (!preset) { err << "batch: " << preset.error().toString() << '\n'; return kExitUsage; }
-    const QString outRoot = QDir(parser.value(QStringLiteral("out"))).absolutePath();
+    if (Result<Preset> preset = loadPreset(parser.value(QStringLiteral("preset"))); !preset) {
+        err << "batch: " << preset.error().toString() << '\n';
+        return kExitUsage;
+    }
     const QString dataDir = resolveDataDir(parser.value(QStringLiteral("data-dir")));
     QDir().mkpath(dataDir);
     auto store = JobStore::open(jobStorePath(dataDir));
     if (!store) { err << "batch: " << store.error().toString() << '\n'; return kExitFailed; }
     const bool json = parser.isSet(QStringLiteral("json-events"));
 
+    // What to queue, requeue, reuse or reject is the intake's decision (core/queue/Intake).
+    IntakeRequest request{parser.positionalArguments(), parser.value(QStringLiteral("preset")), parser.value(QStringLiteral("out"))};
+    Result<IntakeReport> intake = Intake::submit(**store, request, {}, CancelToken());
+    if (!intake) { err << "batch: " << intake.error().toString() << '\n'; return kExitFailed; }
     BatchState state;
-    const ScanResult scan = scanInputs(parser.positionalArguments(), ProbeOptions{}, {}, CancelToken());
-    for (const ProbeResult &r : scan.rejected) {
-        ++state.failed;
-        QString why;
-        for (const ProbeProblem &p : r.problems)
-            if (p.severity == Severity::Fatal) why += (why.isEmpty() ? QString() : QStringLiteral("; ")) + p.message;
-        if (json) emitJson(out, {{QStringLiteral("event"), QStringLiteral("failed")}, {QStringLiteral("input"), r.path}, {QStringLiteral("message"), why}});
-        else err << "REJECTED " << r.path << ": " << why << '\n';
-    }
-    Result<BatchInfo> batch = (*store)->addBatch(preset->name, outRoot);
-    if (!batch) { err << "batch: " << batch.error().toString() << '\n'; return kExitFailed; }
-    Result<QList<JobRecord>> existing = (*store)->list();
-    if (!existing) { err << "batch: " << existing.error().toString() << '\n'; return kExitFailed; }
-
-    QSet<QString> mine;
-    for (const ProbeResult &probe : scan.media) {
-        Result<JobSpec> spec = makeJobSpec(probe, *preset, outRoot);
-        if (!spec) { ++state.failed; err << "FAILED " << probe.path << ": " << spec.error().message << '\n'; continue; }
-        Result<std::optional<QString>> published = (*store)->findPublished(spec->idempotencyKey);
-        if (published && published->has_value()) { // same source, preset and engine: reuse, do not encode again
-            ++state.reused;
-            if (json) emitJson(out, {{QStringLiteral("event"), QStringLiteral("reused")}, {QStringLiteral("input"), probe.path}, {QStringLiteral("dir"), **published}});
-            else out << "reused " << probe.path << " -> " << **published << '\n';
-            continue;
+    for (const IntakeItem &item : intake->items) {
+        QString verdict = intakeVerdictName(item.verdict);
+        switch (item.verdict) {
+        case IntakeVerdict::Ignore: continue;
+        case IntakeVerdict::Reject: ++state.failed; break;
+        case IntakeVerdict::Reuse: ++state.reused; break;
+        case IntakeVerdict::AwaitingApproval: ++state.awaiting; break;
+        case IntakeVerdict::Held: ++state.held; break;
+        default: state.assetOfJob.insert(item.jobId, QFileInfo(item.path).fileName());
         }
-        const auto waiting = std::find_if(existing->cbegin(), existing->cend(), [&](const JobRecord &j) {
-            return j.idempotencyKey == spec->idempotencyKey && j.state == JobState::AwaitingApproval;
-        });
-        if (waiting != existing->cend()) { // published already, waiting for a reviewer: nothing to encode
-            ++state.awaiting;
-            if (json) emitJson(out, {{QStringLiteral("event"), QStringLiteral("awaiting_approval")}, {QStringLiteral("input"), probe.path}, {QStringLiteral("job"), waiting->id}});
-            else out << "awaiting approval " << probe.path << " (job " << waiting->id << "; rendition-cli queue approve|reject ID)\n";
-            continue;
+        if (json) {
+            QJsonObject o{{QStringLiteral("event"), item.verdict == IntakeVerdict::Reject ? QStringLiteral("failed") : verdict},
+                          {QStringLiteral("input"), item.path}};
+            if (!item.jobId.isEmpty()) o.insert(QStringLiteral("job"), item.jobId);
+            if (!item.versionDir.isEmpty()) o.insert(QStringLiteral("dir"), item.versionDir);
+            if (item.verdict == IntakeVerdict::Reject) o.insert(QStringLiteral("message"), item.error.message);
+            emitJson(out, o);
+        } else if (item.verdict == IntakeVerdict::Reject) {
+            err << "REJECTED " << item.path << ": " << item.describe() << '\n';
+        } else {
+            out << verdict.replace(u'_', u' ') << ' ' << item.path << ": " << item.describe() << '\n';
         }
-        Result<QString> job = jobFor(**store, *spec, batch->id, *existing);
-        if (!job) { ++state.failed; err << "FAILED " << probe.path << ": " << job.error().message << '\n'; continue; }
-        mine.insert(*job);
-        state.assetOfJob.insert(*job, QFileInfo(probe.path).fileName());
     }
+    const QStringList runnable = intake->runnableJobIds();
+    const QSet<QString> mine(runnable.cbegin(), runnable.cend());
 
     WorkerPoolOptions options;
     options.program = QCoreApplication::applicationFilePath();
@@ -154,16 +143,34 @@ int batchCommand(const QStringList &args)
         err << state.assetOfJob.value(id, id) << ": attempt " << attempt << " failed (" << e.message << "), retrying in "
             << retryInMs / 1000.0 << " s\n" << Qt::flush;
     });
-    QObject::connect(&pool, &WorkerPool::jobFinished, [&](const QString &id, JobOutcome outcome, const Error &e) {
+    // This batch's jobs are counted once each, whoever ran them: this pool, or another
+    // process on the same store (a GUI, another batch) — then the store says how it ended.
+    QSet<QString> remaining = mine;
+    auto settle = [&](const QString &id, JobOutcome outcome, const Error &e) {
+        if (!remaining.remove(id)) return;
         if (outcome == JobOutcome::Succeeded) ++state.published;
         else if (outcome == JobOutcome::AwaitingApproval) ++state.awaiting;
         else ++state.failed;
         if (json) emitJson(out, {{QStringLiteral("event"), jobOutcomeName(outcome)}, {QStringLiteral("job"), id}, {QStringLiteral("error"), e.toJson()}});
         else out << jobOutcomeName(outcome) << ' ' << state.assetOfJob.value(id, id)
                  << (e.message.isEmpty() ? QString() : QStringLiteral(": ") + e.message) << '\n' << Qt::flush;
-    });
+    };
+    QTimer elsewhere; // while jobs of this batch run in another process
+    auto settleFromStore = [&] {
+        for (const QString &id : QStringList(remaining.cbegin(), remaining.cend())) {
+            Result<std::optional<JobRecord>> r = (*store)->job(id);
+            if (!r || !r->has_value()) continue;
+            const std::optional<JobOutcome> outcome = finalOutcome((*r)->state);
+            if (outcome) settle(id, *outcome, {});
+            else if ((*r)->state == JobState::Paused) { remaining.remove(id); ++state.held; }
+        }
+        if (remaining.isEmpty()) QCoreApplication::quit();
+        else elsewhere.start(1000);
+    };
+    QObject::connect(&elsewhere, &QTimer::timeout, settleFromStore);
+    QObject::connect(&pool, &WorkerPool::jobFinished, settle);
     QObject::connect(&pool, &WorkerPool::storeError, [&](const Error &e) { err << "batch: " << e.toString() << '\n'; });
-    QObject::connect(&pool, &WorkerPool::idle, [] { QCoreApplication::quit(); });
+    QObject::connect(&pool, &WorkerPool::idle, settleFromStore);
     auto sayPaused = [&](bool paused) {
         if (json) emitJson(out, {{QStringLiteral("event"), paused ? QStringLiteral("queue_paused") : QStringLiteral("queue_resumed")}});
         else err << (paused ? "the queue is paused: waiting (rendition-cli queue resume)\n" : "the queue was resumed\n") << Qt::flush;
@@ -186,7 +193,7 @@ int batchCommand(const QStringList &args)
                              {QStringLiteral("reused"), state.reused}, {QStringLiteral("awaiting_approval"), state.awaiting},
                              {QStringLiteral("failed"), state.failed}});
     else out << state.published << " published, " << state.reused << " reused, " << state.awaiting << " awaiting approval, "
-             << state.failed << " failed\n";
+             << state.failed << " failed" << (state.held ? QStringLiteral(", %1 held").arg(state.held) : QString()) << '\n';
     return state.failed == 0 ? kExitOk : kExitFailed;
 }
 

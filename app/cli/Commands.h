@@ -10,9 +10,7 @@ namespace rendition::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
-inline constexpr int kExitQcFailed = 3;   // exec-job: version kept for review
-inline constexpr int kExitTransient = 4;  // exec-job: failed, worth retrying
-inline constexpr int kExitCanceled = 130; // exec-job: SIGTERM/SIGINT, staging removed
+// exec-job's own exit codes are the child protocol's (core/queue/ChildProtocol.h).
 
 int probeCommand(const QStringList &args);   // probe FILE... [--json] [--no-hash]
 int presetsCommand(const QStringList &args); // presets list|show NAME|validate FILE|export NAME

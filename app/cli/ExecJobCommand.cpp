@@ -2,20 +2,11 @@
 // Runs ONE job described by a JobSpec file (rendition.job/1) in this process and streams
 // JSON-lines events on stdout; this is what the worker pool's child processes run.
 //
-// Events (one compact JSON object per line, flushed at once):
-//   {"event":"progress","stage":..,"percent":..,"fps":..,"eta_s":..,"message":..,"resumed":true}
-//       (fps/eta_s/message when known; "resumed": the stage was completed by an earlier attempt
-//        of this job and is skipped — its checkpoint still matched the files on disk)
+// Events and exit codes: the parent/child protocol in core/queue/ChildProtocol.h.
 // The run is resumable (AssetRunOptions::jobId = the spec's id): an attempt killed mid-way
 // leaves OUT/<asset>/.staging-job-<id> and its checkpoints; the next exec-job of the same
-// spec continues after the last completed stage. See core/pipeline/AssetPipeline.h.
-//   {"event":"published"|"qc_failed"|"awaiting_approval","asset":..,"version":..,"version_dir":..,"renditions":[{name,dir,bytes}]}
-//   {"event":"failed","code":..,"message":..,"context":..,"transient":bool}
-//   {"event":"canceled"}
-// Exit: 0 published (or awaiting approval: `current` not moved), 3 QC failed (version kept for review), 1 failed (permanent),
-// 4 failed (transient: worth retrying), 2 usage, 130 canceled by SIGTERM/SIGINT (after the
-// pipeline removed its staging folder). Keys never appear in events: only codes, messages,
-// paths and sizes are printed, never the spec or the manifest.
+// spec continues after the last completed stage ("resumed": true progress events). See
+// core/pipeline/AssetPipeline.h. Keys never appear in events.
 
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
@@ -23,7 +14,7 @@
 #include "core/media/Probe.h"
 #include "core/model/JobSpec.h"
 #include "core/pipeline/AssetPipeline.h"
-#include "core/util/RetryPolicy.h"
+#include "core/queue/ChildProtocol.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -61,21 +52,8 @@ public:
         std::fflush(stdout);
     }
 
-    void progress(const ProgressEvent &e)
-    {
-        QJsonObject o = e.toJson();
-        o.insert(QStringLiteral("event"), QStringLiteral("progress"));
-        write(o);
-    }
-
-    void failed(const Error &e)
-    {
-        write({{QStringLiteral("event"), QStringLiteral("failed")},
-               {QStringLiteral("code"), e.code},
-               {QStringLiteral("message"), e.message},
-               {QStringLiteral("context"), e.context},
-               {QStringLiteral("transient"), RetryPolicy::isTransient(e)}});
-    }
+    void progress(const ProgressEvent &e) { write(child::progressLine(e)); }
+    void failed(const Error &e) { write(child::failedLine(e)); }
 
 private:
     QMutex m_mutex;
@@ -110,7 +88,7 @@ QJsonObject outcomeEvent(const QString &event, const PublishedAsset &a)
 int exitForFailure(EventWriter &events, const Error &e)
 {
     events.failed(e);
-    return RetryPolicy::isTransient(e) ? kExitTransient : kExitFailed;
+    return child::exitCodeFor(e);
 }
 
 } // namespace
@@ -157,8 +135,8 @@ int execJobCommand(const QStringList &args)
     ProbeOptions probeOptions; // hashes the source: one read serves the check and the run
     const ProbeResult probed = probe(source, probeOptions, cancel);
     if (cancel.isCanceled()) {
-        events.write({{QStringLiteral("event"), QStringLiteral("canceled")}});
-        return kExitCanceled;
+        events.write(child::canceledLine());
+        return child::kExitCanceled;
     }
     QString sha = probed.sha256;
     if (sha.isEmpty()) {
@@ -189,14 +167,16 @@ int execJobCommand(const QStringList &args)
     if (res) {
         const bool qcFailed = res->status == PublishedAsset::Status::QcFailed;
         const bool awaiting = res->status == PublishedAsset::Status::AwaitingApproval; // exit 0: the run succeeded
-        events.write(outcomeEvent(qcFailed ? QStringLiteral("qc_failed")
-                                           : awaiting ? QStringLiteral("awaiting_approval") : QStringLiteral("published"),
+        using child::EventKind;
+        events.write(outcomeEvent(child::eventName(qcFailed   ? EventKind::QcFailed
+                                                   : awaiting ? EventKind::AwaitingApproval
+                                                              : EventKind::Published),
                                   *res));
-        return qcFailed ? kExitQcFailed : kExitOk;
+        return qcFailed ? child::kExitQcFailed : child::kExitPublished;
     }
     if (cancel.isCanceled() || res.error().code == u"canceled") {
-        events.write({{QStringLiteral("event"), QStringLiteral("canceled")}});
-        return kExitCanceled;
+        events.write(child::canceledLine());
+        return child::kExitCanceled;
     }
     return exitForFailure(events, res.error());
 }

@@ -8,10 +8,10 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 
-#include "core/media/Probe.h"
 #include "core/model/JobSpec.h"
 #include "core/queue/Approval.h"
 #include "core/queue/DataDir.h"
+#include "core/queue/Intake.h"
 #include "core/queue/JobStore.h"
 #include "core/queue/WatchFolder.h"
 #include "core/queue/WorkerPool.h"
@@ -87,7 +87,7 @@ int deadLetters(JobStore &store, bool json, QTextStream &out, QTextStream &err)
 }
 
 // pause ID: queued|running → paused; resume ID: back to what it was; retry: failed/dead/
-// canceled/qc_failed/rejected → queued; cancel → canceled. A running job's worker belongs to
+// canceled/qc_failed/rejected → queued with a fresh retry budget; cancel → canceled. A running job's worker belongs to
 // the process running the pool, which sees the change in the store within a moment.
 int changeState(JobStore &store, const QString &verb, const QString &id, QTextStream &out, QTextStream &err)
 {
@@ -100,8 +100,11 @@ int changeState(JobStore &store, const QString &verb, const QString &id, QTextSt
         Result<JobState> resumed = store.resumeJob(id);
         if (resumed) to = *resumed;
         else s = resumed.error();
+    } else if (verb == u"retry") {
+        s = store.requeue(id);
+        to = JobState::Queued;
     } else {
-        to = verb == u"cancel" ? JobState::Canceled : JobState::Queued;
+        to = JobState::Canceled;
         s = store.setState(id, to);
     }
     if (!s) { err << "queue " << verb << ": " << s.error().toString() << '\n'; return kExitFailed; }
@@ -257,27 +260,19 @@ int watchCommand(const QStringList &args)
     int queued = 0, rejected = 0;
     WatchFolder watcher(dir, settleMs, 500, nullptr);
     QObject::connect(&watcher, &WatchFolder::fileSettled, [&](const QString &path, qint64 size, qint64 mtime) {
-        Result<QString> sha = sha256File(path);
-        if (!sha) { err << "watch: " << sha.error().toString() << '\n'; return; }
-        Result<bool> seen = (*store)->isWatchedFileQueued(path, size, mtime, *sha);
-        if (!seen || *seen) return; // already queued by an earlier run
-        const ProbeResult probe = rendition::probe(path);
-        Result<JobSpec> spec = makeJobSpec(probe, *preset, outRoot);
-        QString jobId;
-        if (spec) {
-            Result<JobRecord> job = (*store)->enqueue(*spec, QString());
-            if (job) {
-                jobId = job->id;
-                ++queued;
-                out << "queued " << path << " as " << jobId << '\n' << Qt::flush;
-                if (runJobs) pool.poke();
-            }
-            else err << "watch: " << job.error().toString() << '\n';
-        } else {
-            ++rejected; // not media or a fatal problem: remembered so it is not probed again
-            err << "watch: skipped " << path << ": " << spec.error().message << '\n' << Qt::flush;
+        // Once per path+size+mtime+content, across restarts: the intake's decision (core/queue/Intake).
+        Result<std::optional<IntakeItem>> item = Intake::admitWatched(**store, path, size, mtime, *preset, outRoot, CancelToken());
+        if (!item) { err << "watch: " << item.error().toString() << '\n' << Qt::flush; return; }
+        if (!item->has_value()) return; // taken by an earlier run
+        const IntakeItem &i = **item;
+        if (i.verdict == IntakeVerdict::Reject) {
+            ++rejected;
+            err << "watch: skipped " << path << ": " << i.describe() << '\n' << Qt::flush;
+            return;
         }
-        (void)(*store)->recordWatchedFile(path, size, mtime, *sha, jobId);
+        if (i.verdict == IntakeVerdict::Queue || i.verdict == IntakeVerdict::Requeue) ++queued;
+        out << intakeVerdictName(i.verdict).replace(u'_', u' ') << ' ' << path << ": " << i.describe() << '\n' << Qt::flush;
+        if (runJobs) pool.poke();
     });
     if (parser.isSet(QStringLiteral("once"))) {
         // Scan until nothing is left growing (two scans a settle period apart), then let the

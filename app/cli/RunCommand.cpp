@@ -185,11 +185,7 @@ int runCommand(const QStringList &args)
     ScanResult scan = scanInputs(parser.positionalArguments(), ProbeOptions{}, {}, cancel);
     int failures = 0;
     for (const ProbeResult &r : scan.rejected) {
-        QStringList reasons;
-        QString code = QStringLiteral("ingest.rejected");
-        for (const ProbeProblem &p : r.problems)
-            if (p.severity == Severity::Fatal) { reasons << p.message; code = QStringLiteral("ingest.") + p.code; }
-        reportFailure(rep, r.path, makeError(code, reasons.join(QStringLiteral("; ")), r.path));
+        reportFailure(rep, r.path, r.rejection());
         ++failures;
     }
     if (scan.media.isEmpty() && scan.rejected.isEmpty()) {

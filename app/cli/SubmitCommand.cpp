@@ -107,7 +107,7 @@ int submitCommand(const QStringList &args)
     const ScanResult scan = scanInputs(parser.positionalArguments(), ProbeOptions{}, {}, CancelToken());
     for (const ProbeResult &r : scan.rejected) {
         ++failed;
-        err << "REJECTED " << r.path << ": " << (r.problems.isEmpty() ? QString() : r.problems.constFirst().message) << '\n';
+        err << "REJECTED " << r.path << ": " << r.rejection().message << '\n';
     }
     RemoteSubmitter submitter(setup->profile, setup->credentials);
     QSet<QString> sent;

@@ -14,6 +14,7 @@
 // Goals: gaps ≤ 50 ms, sort/filter < 100 ms. Figures are printed, never turned into an exit
 // code (exit 1 only when the bench itself cannot run).
 
+#include "bench/gui/EnqueueStall.h"
 #include "bench/gui/QueueResponsiveness.h"
 
 #include "core/media/Probe.h"
@@ -68,6 +69,8 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("fixture"), QStringLiteral("Source media file."), QStringLiteral("FILE"),
                       QStringLiteral(RENDITION_FIXTURES "/good/sport_5994.mp4")});
     parser.addOption({QStringLiteral("no-real"), QStringLiteral("Skip the phase with real worker children.")});
+    parser.addOption({QStringLiteral("enqueue"), QStringLiteral("Files queued through the GUI's workspace (0 = skip)."),
+                      QStringLiteral("N"), QStringLiteral("1000")});
     parser.process(app);
     const int jobCount = std::max(10, parser.value(QStringLiteral("jobs")).toInt());
     const int seconds = std::max(1, parser.value(QStringLiteral("seconds")).toInt());
@@ -164,6 +167,20 @@ int main(int argc, char **argv)
     out() << bench::formatGaps(QStringLiteral("during the reorder"), reorder, 50);
     runners.stop();
     for (const Error &e : runners.errors()) QTextStream(stderr) << "simulated runner: " << e.toString() << '\n';
+
+    // Queuing files from the GUI: the intake runs off the GUI thread on its own connection.
+    if (const int files = parser.value(QStringLiteral("enqueue")).toInt(); files > 0) {
+        const QStringList wavs = bench::makeDistinctWavs(tmp.filePath(QStringLiteral("takes")), files);
+        ui::AppSettings settings;
+        settings.outputRoot = tmp.filePath(QStringLiteral("out"));
+        Result<std::unique_ptr<ui::Workspace>> ws = ui::Workspace::open(tmp.filePath(QStringLiteral("data")), options.program, settings);
+        if (!ws) return fail(ws.error().toString());
+        const bench::EnqueueStall e = bench::measureEnqueueStall(**ws, wavs, QStringLiteral("proxy-edit"), 600000);
+        if (!e.failure.isEmpty()) return fail(QStringLiteral("enqueue: ") + e.failure);
+        out() << QStringLiteral("  enqueue: %1 files through the workspace into a %2-job store: %3 queued, %4 not, in %5 ms\n")
+                     .arg(files).arg(jobCount).arg(e.queued).arg(e.notQueued).arg(e.wallMs, 0, 'f', 0);
+        out() << bench::formatGaps(QStringLiteral("GUI thread while queuing"), e.gaps, 50);
+    }
 
     if (!parser.isSet(QStringLiteral("no-real"))) {
         (void)store.setState(ids->at(0), JobState::Queued);

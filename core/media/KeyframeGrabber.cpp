@@ -1,4 +1,5 @@
 #include "core/media/KeyframeGrabber.h"
+#include "core/media/InputOpen.h"
 
 #include <QFile>
 
@@ -39,15 +40,15 @@ Result<std::unique_ptr<KeyframeGrabber>> KeyframeGrabber::open(const QString &pa
     g->m_packet = av::makePacket();
     g->m_scratch = av::makeFrame();
 
-    AVFormatContext *raw = avformat_alloc_context();
-    raw->interrupt_callback = AVIOInterruptCB{&KeyframeGrabber::interruptCallback, g.get()};
-    int rc = avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr);
-    if (rc < 0) { // avformat_open_input frees the context on failure
+    InputOpenOptions open; // a plain local file only
+    open.interrupt = AVIOInterruptCB{&KeyframeGrabber::interruptCallback, g.get()};
+    int rc = openMediaInput(path, open, &g->m_fmt);
+    if (rc < 0) {
         if (cancel.isCanceled()) return g->canceledError();
         return av::avError(QStringLiteral("thumbnails.open"), rc,
                            QStringLiteral("could not open the source; check that it exists and is a media file"), path);
     }
-    g->m_fmt.reset(raw);
+    AVFormatContext *raw = g->m_fmt.get();
     if ((rc = avformat_find_stream_info(raw, nullptr)) < 0) {
         if (cancel.isCanceled()) return g->canceledError();
         return av::avError(QStringLiteral("thumbnails.open"), rc,

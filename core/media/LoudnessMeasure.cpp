@@ -5,6 +5,7 @@
 // bounded queue in batches of ~16k frames so the hand-over costs nothing measurable.
 
 #include "core/media/FFmpegPtr.h"
+#include "core/media/InputOpen.h"
 #include "core/media/Loudness.h"
 #include "core/util/BlockingQueue.h"
 
@@ -220,11 +221,9 @@ struct Measurement {
 
 Status Measurement::open()
 {
-    AVFormatContext *raw = avformat_alloc_context();
-    if (!raw) return error("loudness.open", QStringLiteral("out of memory opening “%1”").arg(name));
-    raw->interrupt_callback = {interruptCallback, cancel.rawFlag()};
-    const QByteArray file = QFile::encodeName(path);
-    int rc = avformat_open_input(&raw, file.constData(), nullptr, nullptr); // frees raw on failure
+    InputOpenOptions open; // a plain local file only
+    open.interrupt = {interruptCallback, cancel.rawFlag()};
+    int rc = openMediaInput(path, open, &format);
     if (rc < 0) {
         if (cancel.isCanceled()) return canceled();
         return av::avError(
@@ -233,7 +232,6 @@ Status Measurement::open()
                 .arg(name),
             path);
     }
-    format.reset(raw);
     if ((rc = avformat_find_stream_info(format.get(), nullptr)) < 0) {
         if (cancel.isCanceled()) return canceled();
         return av::avError(QStringLiteral("loudness.open"), rc,

@@ -13,6 +13,7 @@
 // Steps 4, 5 and 5b live in ProbeIntegrity.cpp, step 6 in ProbeRules.cpp, step 7 in Sha256.cpp.
 
 #include "core/media/Probe.h"
+#include "core/media/InputOpen.h"
 
 #include "core/media/FFmpegPtr.h"
 #include "core/media/ProbeIntegrity.h"
@@ -164,19 +165,16 @@ StreamInfo describeStream(AVFormatContext *fmt, AVStream *st)
 av::FormatInputPtr openInput(const QString &path, const ProbeOptions &options, Interrupt &intr,
                              ProbeResult &r)
 {
-    AVFormatContext *raw = avformat_alloc_context(); // owned by avformat_open_input from here on
-    if (!raw) {
+    InputOpenOptions open; // a plain local file only (core/media/InputOpen.h)
+    open.interrupt = AVIOInterruptCB{&interruptCallback, &intr};
+    open.probeSizeBytes = std::max<int64_t>(options.maxProbeBytes, 32);
+    av::FormatInputPtr fmt;
+    const int rc = openMediaInput(path, open, &fmt);
+    if (rc == AVERROR(ENOMEM)) {
         addProblem(r, problem::Unreadable, Severity::Fatal,
                    QStringLiteral("Out of memory while opening the file; close other work and retry."));
         return nullptr;
     }
-    raw->interrupt_callback = AVIOInterruptCB{&interruptCallback, &intr};
-    raw->probesize = std::max<int64_t>(options.maxProbeBytes, 32);
-    raw->protocol_whitelist = av_strdup("file"); // freed with the context; no nested http/concat
-    // "file:" so that names such as "concat:a|b" or "http:..." can never select another protocol.
-    const QByteArray url = "file:" + QFile::encodeName(path);
-    const int rc = avformat_open_input(&raw, url.constData(), nullptr, nullptr); // frees raw on failure
-    av::FormatInputPtr fmt(raw);
     if (rc < 0) {
         const QByteArray head = readHead(path, kHeaderSniffBytes);
         const QString why = av::errorText(rc);

@@ -1,4 +1,5 @@
 #include "core/media/RenditionReader.h"
+#include "core/media/InputOpen.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -126,15 +127,16 @@ Result<std::unique_ptr<RenditionReader>> RenditionReader::open(const QStringList
     const bool sequential = key.kind != RenditionKey::Kind::None;
     r->m_io.reset(avio_alloc_context(buf, kIoBuffer, 0, r.get(), &RenditionReader::readPacket, nullptr,
                                      sequential ? nullptr : &RenditionReader::seekPacket));
-    AVFormatContext *raw = avformat_alloc_context();
-    raw->pb = r->m_io.get();
-    raw->flags |= AVFMT_FLAG_CUSTOM_IO;
     AVDictionary *opts = nullptr;
     if (key.kind == RenditionKey::Kind::Cenc) av_dict_set(&opts, "decryption_key", key.key.toHex().constData(), 0);
-    int rc = avformat_open_input(&raw, nullptr, nullptr, &opts);
+    InputOpenOptions open; // our own reader over the segment files: no protocol involved
+    open.source = InputSource::CustomIo;
+    open.customIo = r->m_io.get();
+    open.formatOptions = &opts;
+    int rc = openMediaInput(files.first(), open, &r->m_fmt);
     av_dict_free(&opts);
     if (rc < 0) return av::avError(QStringLiteral("qc.open"), rc, QStringLiteral("could not read the rendition"), files.first());
-    r->m_fmt.reset(raw);
+    AVFormatContext *raw = r->m_fmt.get();
     if ((rc = avformat_find_stream_info(raw, nullptr)) < 0)
         return av::avError(QStringLiteral("qc.open"), rc, QStringLiteral("could not read the rendition's streams"), files.first());
 

@@ -1,4 +1,5 @@
 #include "core/media/SourceReader.h"
+#include "core/media/InputOpen.h"
 
 extern "C" {
 #include <libavfilter/buffersink.h>
@@ -28,11 +29,11 @@ Result<std::unique_ptr<SourceReader>> SourceReader::open(const QString &path, co
     r->m_packet = av::makePacket();
     r->m_deinterlace = options.deinterlace;
 
-    AVFormatContext *raw = avformat_alloc_context();
-    raw->interrupt_callback = AVIOInterruptCB{&SourceReader::interruptCallback, r.get()};
-    int rc = avformat_open_input(&raw, QFile::encodeName(path).constData(), nullptr, nullptr);
+    InputOpenOptions open; // a plain local file only
+    open.interrupt = AVIOInterruptCB{&SourceReader::interruptCallback, r.get()};
+    int rc = openMediaInput(path, open, &r->m_fmt);
     if (rc < 0) return av::avError(QStringLiteral("transcode.open"), rc, QStringLiteral("could not open the source"), path);
-    r->m_fmt.reset(raw);
+    AVFormatContext *raw = r->m_fmt.get();
     if ((rc = avformat_find_stream_info(raw, nullptr)) < 0)
         return av::avError(QStringLiteral("transcode.open"), rc, QStringLiteral("could not read the stream layout"), path);
 

@@ -228,14 +228,10 @@ Result<JobSpec> makeJobSpec(const ProbeResult &probe, const Preset &preset, cons
                                         "before queuing it."),
                          probe.path);
     }
-    for (const ProbeProblem &p : probe.problems) {
-        if (p.severity == Severity::Fatal) {
-            return makeError(QStringLiteral("job.source_rejected"),
-                             QStringLiteral("The source cannot be processed (%1: %2); fix or replace the file.")
-                                 .arg(p.code, p.message),
-                             probe.path);
-        }
-    }
+    if (const Error why = probe.rejection(); !why.code.isEmpty())
+        return makeError(QStringLiteral("job.source_rejected"),
+                         QStringLiteral("The source cannot be processed (%1); fix or replace the file.").arg(why.message),
+                         probe.path);
     if (outputRoot.trimmed().isEmpty()) {
         return makeError(QStringLiteral("job.no_output_root"),
                          QStringLiteral("No output folder was given; choose where the packages should go."),

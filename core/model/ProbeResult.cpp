@@ -144,6 +144,19 @@ bool ProbeResult::hasFatal() const
                        [](const ProbeProblem &p) { return p.severity == Severity::Fatal; });
 }
 
+Error ProbeResult::rejection() const
+{
+    QStringList reasons;
+    QString code;
+    for (const ProbeProblem &p : problems) {
+        if (p.severity != Severity::Fatal) continue;
+        reasons << p.message;
+        if (code.isEmpty()) code = QStringLiteral("ingest.") + p.code;
+    }
+    if (code.isEmpty()) return {};
+    return makeError(code, reasons.join(QStringLiteral("; ")), path);
+}
+
 bool ProbeResult::hasProblem(const QString &code) const
 {
     return std::any_of(problems.cbegin(), problems.cend(),

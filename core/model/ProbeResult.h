@@ -96,6 +96,10 @@ struct ProbeResult {
     QList<ProbeProblem> problems;
 
     bool hasFatal() const;
+    // Why this file cannot be processed — THE rejection sentence every front end shows: code
+    // "ingest.<first fatal problem's code>", message every fatal problem's message joined by
+    // "; ", context the file. An empty Error (no code) when nothing is fatal.
+    Error rejection() const;
     bool hasProblem(const QString &code) const;
     // The stream the pipeline will use (highest resolution real video / most channels audio), or nullptr.
     const StreamInfo *bestVideo() const;

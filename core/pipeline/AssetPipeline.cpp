@@ -10,6 +10,7 @@
 #include "core/pipeline/StageCheckpoint.h"
 #include "core/pipeline/StageResultJson.h"
 #include "core/pipeline/Transcoder.h"
+#include "core/util/RetryPolicy.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -30,18 +31,6 @@ namespace rendition {
 
 namespace {
 
-Error rejection(const ProbeResult &probe)
-{
-    QStringList reasons;
-    QString code = QStringLiteral("ingest.rejected");
-    for (const ProbeProblem &p : probe.problems)
-        if (p.severity == Severity::Fatal) {
-            reasons << p.message;
-            if (code == u"ingest.rejected") code = QStringLiteral("ingest.") + p.code;
-        }
-    return makeError(code, reasons.join(QStringLiteral("; ")), probe.path);
-}
-
 Status saveJson(const QString &path, const QJsonObject &o)
 {
     QSaveFile f(path);
@@ -60,6 +49,21 @@ void testKillAfter(const QString &stage)
 {
     static const QString target = qEnvironmentVariable("RENDITION_TEST_KILL_AFTER_STAGE");
     if (!target.isEmpty() && target == stage) ::raise(SIGKILL);
+}
+
+// RENDITION_TEST_FAIL_AFTER_STAGE=<stage>[:<marker file>] (see the header): a transient
+// error right after `stage`'s checkpoint, once per marker file when one is given.
+Status testFailAfter(const QString &stage)
+{
+    static const QStringList target = qEnvironmentVariable("RENDITION_TEST_FAIL_AFTER_STAGE").split(u':');
+    if (target.value(0).isEmpty() || target.value(0) != stage) return {};
+    const QString marker = target.value(1);
+    if (!marker.isEmpty()) {
+        if (QFile::exists(marker)) return {};
+        QFile f(marker);
+        (void)f.open(QIODevice::WriteOnly);
+    }
+    return makeError(QStringLiteral("io.read"), QStringLiteral("test hook: a transient read error after %1").arg(stage));
 }
 
 // One asset's run; each stage is a method, failures return early and the staging
@@ -127,7 +131,7 @@ Status AssetRun::prepare(const ProbeResult *probed)
     stage(QStringLiteral("probe"), 0);
     m_probe = probed ? *probed : rendition::probe(m_source, m_options.probe, m_cancel);
     if (m_cancel.isCanceled()) return canceled(m_source);
-    if (m_probe.hasFatal()) return rejection(m_probe);
+    if (m_probe.hasFatal()) return m_probe.rejection();
     stage(QStringLiteral("validate"), 100);
     m_plan = planLadder(m_preset, m_probe);
     if (m_plan.rungs.isEmpty() && (m_preset.audio.isEmpty() || !m_probe.bestAudio()))
@@ -252,7 +256,7 @@ Status AssetRun::completed(const QString &name, const QJsonObject &data, const Q
     if (!m_checkpoints) return {};
     if (Status s = m_checkpoints->write(name, data, outputs, m_cancel); !s) return s;
     testKillAfter(name);
-    return {};
+    return testFailAfter(name);
 }
 
 // An earlier attempt published this key and died before the queue heard of it: finish what
@@ -428,8 +432,13 @@ Result<PublishedAsset> AssetRun::run(const ProbeResult *probed)
     if (s.ok()) s = finishPackage();
     if (s.ok() && m_cancel.isCanceled()) s = canceled(m_source);
     Result<PublishedAsset> out = s.ok() ? publish() : Result<PublishedAsset>(s.error());
-    if (!out && m_publisher && !m_staging.isEmpty()) m_publisher->discard(m_staging);
-    if (!m_stagingKeys.isEmpty()) QFile::remove(m_stagingKeys); // never leave a key without its package
+    // A job run that failed for a transient reason keeps its staging folder, its verified
+    // checkpoints and its key: the retry resumes after the last completed stage. Anything
+    // else (permanent error, cancel, a plain run) leaves nothing behind.
+    const bool resumable = !out && isJob() && !m_cancel.isCanceled() && RetryPolicy::isTransient(out.error());
+    if (resumable && m_publisher) m_publisher->keepForRetry();
+    else if (!out && m_publisher && !m_staging.isEmpty()) m_publisher->discard(m_staging);
+    if (!resumable && !m_stagingKeys.isEmpty()) QFile::remove(m_stagingKeys); // never leave a key without its package
     return out;
 }
 

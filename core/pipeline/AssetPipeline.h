@@ -21,6 +21,9 @@
 // Test hook: RENDITION_TEST_KILL_AFTER_STAGE=<stage> (one of the checkpoint names above:
 // thumbnails, loudness, transcode, remeasure, qc, encrypt) makes the process SIGKILL itself
 // right after that stage's checkpoint is written, like a machine dying at that point.
+// RENDITION_TEST_FAIL_AFTER_STAGE=<stage>[:<marker file>] makes the run fail there with a
+// transient error (io.read) instead — once, when the marker file does not exist yet (it is
+// created) — to prove that a retried job keeps its checkpoints and resumes.
 
 #include "core/media/Probe.h"
 #include "core/model/Preset.h"

@@ -122,11 +122,9 @@ DryRunResult estimateDryRun(const Preset &preset, const ProbeResult &probe, cons
 {
     DryRunResult out;
     out.sourcePath = probe.path;
-    for (const ProbeProblem &p : probe.problems) {
-        if (p.severity == Severity::Fatal) {
-            out.error = makeError(QStringLiteral("dryrun.rejected"), p.message, probe.path);
-            return out;
-        }
+    if (probe.hasFatal()) {
+        out.error = probe.rejection();
+        return out;
     }
     out.durationSeconds = probe.durationSeconds;
     const LadderPlan plan = planLadder(preset, probe);

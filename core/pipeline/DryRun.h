@@ -85,7 +85,7 @@ double estimateRungKbps(const RateControl &rc, VideoCodec codec, int width, int 
 double encodePixelsPerSecond(const EncoderChoice &encoder, VideoCodec codec, const QString &speed);
 
 // Plans and estimates from an existing probe. A probe with a fatal problem gives an error
-// result (code "dryrun.rejected", the problem's message, the file as context).
+// result (ProbeResult::rejection(): code "ingest.<problem>", the fatal messages, the file).
 DryRunResult estimateDryRun(const Preset &preset, const ProbeResult &probe, const DryRunOptions &options = {});
 
 // Probes `path` (no checksum) and estimates. Cancel gives an error result with code "canceled".

@@ -68,6 +68,9 @@ public:
     Result<QString> publish(const QString &stagingDir, const QJsonObject &manifest, Current current = Current::Move);
     // Drops a staging folder (and a job folder's checkpoints) after a failure or cancel.
     void discard(const QString &stagingDir);
+    // Leaves a job's staging folder and checkpoints for the next attempt (a transient
+    // failure) and only lets go of the asset's lock.
+    void keepForRetry() { releaseLock(); }
     // Points <assetDir>/current at an existing version folder ("v3", one that has its
     // manifest.json) atomically: a new symlink renamed over the old one. Idempotent. Used by
     // the approval gate (core/queue/Approval) for versions published with Current::Keep.

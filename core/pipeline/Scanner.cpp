@@ -19,22 +19,33 @@ QList<Candidate> expand(const QStringList &inputs)
 {
     QList<Candidate> out;
     for (const QString &input : inputs) {
-        const QFileInfo info(input);
-        if (info.isDir()) {
-            QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-            QStringList found;
-            while (it.hasNext()) found << it.next();
-            found.sort();
-            for (const QString &f : found)
-                if (!QFileInfo(f).fileName().startsWith(u'.')) out.append({f, false});
-        } else {
-            out.append({info.absoluteFilePath(), true});
-        }
+        bool explicitFile = false;
+        for (const QString &f : expandInput(input, &explicitFile)) out.append({f, explicitFile});
     }
     return out;
 }
 
 } // namespace
+
+QStringList expandInput(const QString &input, bool *explicitFile)
+{
+    const QFileInfo info(input);
+    *explicitFile = !info.isDir();
+    if (*explicitFile) return {info.absoluteFilePath()};
+    QStringList found;
+    QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!it.fileName().startsWith(u'.')) found << path;
+    }
+    found.sort();
+    return found;
+}
+
+bool isIgnorableInFolder(const ProbeResult &probe)
+{
+    return probe.hasProblem(QString::fromLatin1(problem::NotMedia)) || probe.hasProblem(QString::fromLatin1(problem::EmptyFile));
+}
 
 ScanResult scanInputs(const QStringList &inputs, const ProbeOptions &options, const ProgressSink &progress,
                       const CancelToken &cancel)
@@ -57,8 +68,7 @@ ScanResult scanInputs(const QStringList &inputs, const ProbeOptions &options, co
     ScanResult result;
     for (int i = 0; i < candidates.size(); ++i) {
         const ProbeResult &r = probes.at(i);
-        const bool notMedia = r.hasProblem(QString::fromLatin1(problem::NotMedia)) || r.hasProblem(QString::fromLatin1(problem::EmptyFile));
-        if (!candidates[i].explicitInput && notMedia) result.ignored << r.path;
+        if (!candidates[i].explicitInput && isIgnorableInFolder(r)) result.ignored << r.path;
         else if (r.hasFatal()) result.rejected << r;
         else result.media << r;
     }

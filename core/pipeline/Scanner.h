@@ -17,6 +17,15 @@ struct ScanResult {
     QStringList ignored;         // non-media found while walking folders
 };
 
+// The files one input stands for: itself when it is not a folder (`explicitFile` true), else
+// every non-hidden file below it, recursively, sorted (`explicitFile` false). Hidden files
+// and folders' dot-files are skipped. The one folder expansion of every front end.
+QStringList expandInput(const QString &input, bool *explicitFile);
+
+// A file met while walking a folder that is simply not media (not a container FFmpeg reads,
+// or empty): ignored, not rejected. Files named explicitly are always reported.
+bool isIgnorableInFolder(const ProbeResult &probe);
+
 ScanResult scanInputs(const QStringList &inputs, const ProbeOptions &options, const ProgressSink &progress,
                       const CancelToken &cancel);
 

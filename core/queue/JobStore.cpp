@@ -95,7 +95,8 @@ namespace detail {
 
 const char *const kJobColumns = "id, batch_id, asset_id, spec_json, idempotency_key, state, priority, "
                                 "position, attempts, last_stage, published_dir, created_at, updated_at, "
-                                "resume_state, review_note, reviewed_at, rerun_of";
+                                "resume_state, review_note, reviewed_at, rerun_of, lease_owner, lease_until, "
+                                "not_before, retry_base";
 const char *const kAttemptColumns = "id, job_id, attempt, stage, started_at, ended_at, worker, error_code, "
                                     "error_message, log_tail";
 
@@ -135,6 +136,11 @@ JobRecord jobFromQuery(const QSqlQuery &q)
     r.reviewNote = q.value(14).toString();
     r.reviewedAt = fromIso(q.value(15));
     r.rerunOf = q.value(16).toString();
+    r.leaseOwner = q.value(17).toString();
+    r.leaseUntilMs = q.value(18).toLongLong();
+    const qint64 notBefore = q.value(19).toLongLong();
+    if (notBefore > 0) r.notBefore = QDateTime::fromMSecsSinceEpoch(notBefore, Qt::UTC);
+    r.retryBase = q.value(20).toInt();
     return r;
 }
 

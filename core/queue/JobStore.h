@@ -23,6 +23,15 @@
 // the job states awaiting_approval and rejected, and the job columns resume_state (what a
 // paused job resumes to), review_note / reviewed_at (approval decision) and rerun_of.
 //
+// Leases (schema v4): several processes (GUIs, `rendition-cli batch|watch|queue`) share one
+// store at the same time. Claiming a job takes a lease: owner = this process
+// (host/pid/start time, processLeaseOwner()) and an expiry kLeaseMs ahead, renewed by the
+// runner's heartbeat (renewLeases). recoverInterrupted() takes back only jobs whose lease
+// expired or whose owner process is gone from this host, so it is safe to call at any time
+// from any process: nobody requeues a job another live process runs.
+// Retries wait in the store: retryAt() queues a job with a not-before time that claims honour,
+// so a restart keeps the backoff.
+//
 // Durability: WAL with synchronous = NORMAL for bookkeeping (claims, attempt records,
 // queued/running moves — survive a crash of any process; after power loss the newest of
 // them may roll back, and the job just runs again) and FULL for every commit that must
@@ -43,8 +52,10 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QSqlError;
 class QSqlQuery;
@@ -102,6 +113,11 @@ struct JobRecord {
     QString reviewNote;   // approve note or reject reason (rejected jobs always have one)
     QDateTime reviewedAt; // when approved / rejected
     QString rerunOf;      // id of the job this one re-runs with another preset (rerun())
+    // Schema v4:
+    QString leaseOwner;    // the process running it (processLeaseOwner() form); empty when none
+    qint64 leaseUntilMs = 0; // lease expiry, ms since the Unix epoch
+    QDateTime notBefore;   // queued for a retry: not claimed before this (invalid = now)
+    int retryBase = 0;     // attempts made before the last requeue(); the retry budget counts from here
 
     Result<JobSpec> spec() const { return JobSpec::fromJson(specJson); }
 };
@@ -140,7 +156,8 @@ struct JobFilter {
 
 class JobStore {
 public:
-    static constexpr int kSchemaVersion = 3;     // latest migration
+    static constexpr int kSchemaVersion = 4;     // latest migration
+    static constexpr int kLeaseMs = 30000;       // a claim's lease; runners renew it every kLeaseMs / 3
     static constexpr int kBusyTimeoutMs = 10000; // how long a write waits for another writer
 
     // Opens (creating and migrating when needed) the store at `path`.
@@ -164,20 +181,65 @@ public:
     // Errors as enqueue() (store.duplicate_job names the first duplicate). JobStoreBulk.cpp.
     Result<QStringList> enqueueMany(const QList<JobSpec> &specs, const QString &batchId, int priority = 0);
 
-    // The queued job that runs next (highest priority, then lowest position), if any.
-    // Does not change it; use claimNext() to take it.
+    // Intake in one transaction (core/queue/Intake decides; this applies). For each spec, in
+    // order, `decide` gets what the store knows about its idempotency key — the newest job
+    // with it, a succeeded job's version folder — including the specs admitted before it in
+    // this call, and answers Enqueue (a new job), Requeue (that newest job, back to queued
+    // with a fresh retry budget) or Leave. When anything is enqueued or requeued and
+    // `batch` has a preset name, the batch is recorded (its id is kept when set, else made)
+    // and those jobs belong to it. All or nothing.
+    enum class AdmitAction { Invalid = 0, Enqueue, Requeue, Leave };
+    struct AdmitFacts {
+        std::optional<JobRecord> sameKey;
+        QString publishedDir; // empty when no succeeded job has the key
+    };
+    struct AdmitResult {
+        QString batchId; // empty when no batch was recorded
+        QList<std::pair<AdmitAction, QString>> jobs; // per spec: what was done, the job concerned
+    };
+    using AdmitDecider = std::function<AdmitAction(const JobSpec &spec, const AdmitFacts &facts)>;
+    Result<AdmitResult> admit(const QList<JobSpec> &specs, const AdmitDecider &decide, const BatchInfo &batch);
+
+    // The first queued job in run order (highest priority, then lowest position), if any,
+    // including one waiting for its retry time. Does not change it; use claimNext() to take it.
     Result<std::optional<JobRecord>> nextRunnable();
     // Queued jobs of the given work classes in run order, at most `limit`; jobs whose class
     // is not known yet (stored by an earlier schema) are included too and get their class
     // filled in from their spec. Cheap on a 10,000-job queue (one indexed query).
     Result<QList<JobRecord>> queuedOfWork(const QStringList &workClasses, int limit);
-    // Takes this queued job: queued → running only if it is still queued (true), so two
-    // claimers never both get it (false for the loser, or when it was paused/canceled).
+    // Takes this queued job with a lease for this process: queued → running only if it is
+    // still queued and its retry time has come (true), so two claimers never both get it
+    // (false for the loser, or when it was paused/canceled or waits for its retry time).
     Result<bool> claim(const QString &jobId);
 
-    // Atomically takes the next runnable job and marks it "running" (safe across threads
-    // and processes: two claimers never get the same job).
+    // Atomically takes the next runnable job (retry time come) and marks it "running" with a
+    // lease (safe across threads and processes: two claimers never get the same job).
     Result<std::optional<JobRecord>> claimNext();
+
+    // ---- leases and retries (schema v4; JobStoreLeases.cpp) ------------------------------
+    // This process as a lease owner: "<host>/<pid>/<start time in clock ticks>".
+    static QString processLeaseOwner();
+    // True when `owner` names a process of THIS host that no longer exists (or whose pid now
+    // belongs to another process). Owners on other hosts are never "gone": their leases expire.
+    static bool isLeaseOwnerGone(const QString &owner);
+    // The owner and lease length this store's claims use (tests: another owner, short leases).
+    void setLeaseOwner(const QString &owner) { m_leaseOwner = owner; }
+    void setLeaseDurationMs(qint64 ms) { m_leaseMs = ms; }
+    QString leaseOwner() const { return m_leaseOwner; }
+    // The heartbeat: extends the leases of these jobs held by this owner (running or paused).
+    Status renewLeases(const QStringList &jobIds);
+    // A runner stopping cleanly while its children still ran (they were killed): its held
+    // jobs go back to queued at once, as recoverInterrupted() would do after the lease.
+    Status releaseLeases(const QStringList &jobIds);
+    // A failed attempt waits: running → queued, not claimed before `notBefore`, lease dropped.
+    Status retryAt(const QString &jobId, const QDateTime &notBefore);
+    // The earliest retry time still in the future among queued jobs, if any (a runner's timer).
+    Result<std::optional<QDateTime>> nextRetryTime();
+    // An operator's (or intake's) "run it again": failed, dead, canceled, QC-failed or
+    // rejected → queued with a fresh retry budget (retryBase = attempts). Queued: no-op.
+    // Errors: store.no_such_job; store.bad_transition (running, paused, succeeded,
+    // awaiting approval).
+    Status requeue(const QString &jobId);
 
     Result<std::optional<JobRecord>> job(const QString &jobId);
     Result<QList<JobRecord>> list(const JobFilter &filter = {});
@@ -198,13 +260,12 @@ public:
                          const QString &logTail = {});
     Result<QList<StageAttempt>> attempts(const QString &jobId);
 
-    // Jobs left "running" by a process that died go back to "queued" (keeping their last
-    // stage, so they resume) and their unfinished attempts are closed with the error
-    // "worker.interrupted". Returns those jobs. Call it once when this process becomes the
-    // store's only runner (start of the worker pool / `rendition-cli batch`), never while
-    // another live process may be running jobs of the same store. Jobs paused while running
-    // stay paused (their worker is gone: resumeState becomes queued, open attempts are closed
-    // the same way) and are not returned.
+    // Jobs held by a runner that died or hung — lease expired, or its owner process gone
+    // from this host — go back to "queued" (keeping their last stage, so they resume) and
+    // their unfinished attempts are closed with the error "worker.interrupted". Returns those
+    // jobs. Safe at any time from any process: live leases are left alone. Jobs paused while
+    // running stay paused (their worker is gone: resumeState becomes queued, open attempts
+    // are closed the same way) and are not returned.
     Result<QList<JobRecord>> recoverInterrupted();
 
     // Records the outcome of publish: state Succeeded, QcFailed or AwaitingApproval, the
@@ -286,12 +347,17 @@ private:
     Result<QList<JobRecord>> jobsWhere(const QString &where, const QVariantList &binds, int limit = -1);
     Result<JobRecord> requireJob(const QString &jobId);
     Status review(const QString &jobId, JobState to, const QString &note);
+    Status requeueHeld(const QStringList &jobIds, const QString &nowText); // in an open transaction
+    Status markRequeued(const QString &jobId, const QString &batchId); // likewise; batchId may be empty
+    Result<QStringList> insertJobs(const QList<JobSpec> &specs, const QString &batchId, int priority); // likewise
 
     friend class StoreTransaction;
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
     QThread *m_thread = nullptr;
+    QString m_leaseOwner = processLeaseOwner();
+    qint64 m_leaseMs = kLeaseMs;
 };
 
 } // namespace rendition

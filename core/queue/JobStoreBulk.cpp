@@ -28,6 +28,14 @@ Result<QStringList> JobStore::enqueueMany(const QList<JobSpec> &specs, const QSt
     if (Status s = checkThread(); !s) return s.error();
     StoreTransaction tx(*this);
     if (Status s = tx.begin(); !s) return s.error();
+    Result<QStringList> ids = insertJobs(specs, batchId, priority);
+    if (!ids) return ids.error();
+    if (Status s = tx.commit(); !s) return s.error();
+    return ids;
+}
+
+Result<QStringList> JobStore::insertJobs(const QList<JobSpec> &specs, const QString &batchId, int priority)
+{
     Result<QSqlQuery> last = run(QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM jobs"));
     if (!last) return last.error();
     qint64 position = last->next() ? last->value(0).toLongLong() : 0;
@@ -87,7 +95,6 @@ Result<QStringList> JobStore::enqueueMany(const QList<JobSpec> &specs, const QSt
             return s.error();
         ids.append(spec.id);
     }
-    if (Status s = tx.commit(); !s) return s.error();
     return ids;
 }
 

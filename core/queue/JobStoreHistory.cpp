@@ -77,38 +77,6 @@ Result<QList<StageAttempt>> JobStore::attempts(const QString &jobId)
     return list;
 }
 
-Result<QList<JobRecord>> JobStore::recoverInterrupted()
-{
-    StoreTransaction tx(*this);
-    if (Status s = tx.begin(); !s) return s.error();
-    Result<QList<JobRecord>> running = jobsWhere(QStringLiteral("state = 'running'"), {});
-    if (!running) return running.error();
-    const QString now = nowIso();
-    Result<QSqlQuery> close =
-        run(QStringLiteral("UPDATE stage_attempts SET ended_at = ?, error_code = 'worker.interrupted',"
-                           " error_message = 'The process running this stage ended without finishing it (crash, kill"
-                           " or power loss); the job was queued again.'"
-                           " WHERE ended_at IS NULL AND job_id IN (SELECT id FROM jobs WHERE state = 'running'"
-                           "   OR (state = 'paused' AND resume_state = 'running'))"),
-            {now});
-    if (!close) return close.error();
-    // Paused while running: the worker is gone, so resuming means queueing it again.
-    Result<QSqlQuery> paused = run(QStringLiteral("UPDATE jobs SET resume_state = 'queued', updated_at = ?"
-                                                  " WHERE state = 'paused' AND resume_state = 'running'"),
-                                   {now});
-    if (!paused) return paused.error();
-    Result<QSqlQuery> requeue =
-        run(QStringLiteral("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'"), {now});
-    if (!requeue) return requeue.error();
-    if (Status s = tx.commit(); !s) return s.error();
-    QList<JobRecord> recovered = running.value();
-    for (JobRecord &r : recovered) {
-        r.state = JobState::Queued;
-        r.updatedAt = fromIso(now);
-    }
-    return recovered;
-}
-
 Status JobStore::recordPublished(const QString &jobId, JobState finalState, const QString &versionDir,
                                  const QList<RenditionRecord> &renditions)
 {

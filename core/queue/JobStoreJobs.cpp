@@ -143,15 +143,20 @@ Result<std::optional<JobRecord>> JobStore::claimNext()
     // A claim lost to power loss leaves the job queued: it simply runs again.
     StoreTransaction tx(*this, Durability::Bookkeeping);
     if (Status s = tx.begin(); !s) return s.error();
-    Result<std::optional<JobRecord>> next = nextRunnable();
-    if (!next || !next->has_value()) return next; // the transaction only read: rolling it back is fine
-    JobRecord record = next->value();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    Result<QList<JobRecord>> jobs = jobsWhere(QStringLiteral("state = 'queued' AND not_before <= ?"), {nowMs}, 1);
+    if (!jobs) return jobs.error();
+    if (jobs->isEmpty()) return std::optional<JobRecord>(); // the transaction only read: rolling it back is fine
+    JobRecord record = jobs->first();
     const QString now = nowIso();
-    Result<QSqlQuery> q =
-        run(QStringLiteral("UPDATE jobs SET state = 'running', updated_at = ? WHERE id = ?"), {now, record.id});
+    Result<QSqlQuery> q = run(QStringLiteral("UPDATE jobs SET state = 'running', updated_at = ?, lease_owner = ?,"
+                                             " lease_until = ?, not_before = 0 WHERE id = ?"),
+                              {now, m_leaseOwner, nowMs + m_leaseMs, record.id});
     if (!q) return q.error();
     if (Status s = tx.commit(); !s) return s.error();
     record.state = JobState::Running;
+    record.leaseOwner = m_leaseOwner;
+    record.leaseUntilMs = nowMs + m_leaseMs;
     record.updatedAt = fromIso(now);
     return std::optional<JobRecord>(std::move(record));
 }
@@ -191,9 +196,13 @@ Status JobStore::setState(const QString &jobId, JobState state, const QString &s
     Result<QSqlQuery> q = run(QStringLiteral("UPDATE jobs SET state = ?, updated_at = ?,"
                                              " last_stage = CASE WHEN ? = '' THEN last_stage ELSE ? END,"
                                              " resume_state = CASE WHEN ? <> 'paused' THEN ''"
-                                             "   WHEN state = 'paused' THEN resume_state ELSE state END"
+                                             "   WHEN state = 'paused' THEN resume_state ELSE state END,"
+                                             // entering "running" takes the lease (see claim())
+                                             " lease_owner = CASE WHEN ? = 'running' AND state <> 'running' THEN ? ELSE lease_owner END,"
+                                             " lease_until = CASE WHEN ? = 'running' AND state <> 'running' THEN ? ELSE lease_until END"
                                              " WHERE id = ?"),
-                              {to, nowIso(), stage, stage, to, jobId});
+                              {to, nowIso(), stage, stage, to, to, m_leaseOwner, to,
+                               QDateTime::currentMSecsSinceEpoch() + m_leaseMs, jobId});
     if (!q) return q.error();
     return tx.commit();
 }

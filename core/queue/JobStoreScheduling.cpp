@@ -1,4 +1,4 @@
-// JobStore's scheduling queries: work classes, runnable jobs per class, claiming one job.
+// JobStore's scheduling queries: work classes, runnable jobs per class (claims: JobStoreLeases.cpp).
 // See JobStore.h.
 
 #include "core/queue/JobStore.h"
@@ -40,18 +40,9 @@ Result<QList<JobRecord>> JobStore::queuedOfWork(const QStringList &workClasses, 
         marks.append(QStringLiteral("?"));
         binds.append(w);
     }
-    return jobsWhere(QStringLiteral("state = 'queued' AND work IN (%1)").arg(marks.join(u',')), binds, limit);
-}
-
-Result<bool> JobStore::claim(const QString &jobId)
-{
-    // One statement: atomic against every other connection. Bookkeeping durability (see
-    // JobStorePrivate.h): a claim lost to power loss leaves the job queued.
-    Result<QSqlQuery> q = run(QStringLiteral("UPDATE jobs SET state = 'running', updated_at = ?"
-                                             " WHERE id = ? AND state = 'queued'"),
-                              {nowIso(), jobId});
-    if (!q) return q.error();
-    return q->numRowsAffected() == 1;
+    binds.append(QDateTime::currentMSecsSinceEpoch()); // jobs waiting for their retry time are not runnable yet
+    return jobsWhere(QStringLiteral("state = 'queued' AND work IN (%1) AND not_before <= ?").arg(marks.join(u',')), binds,
+                     limit);
 }
 
 } // namespace rendition

@@ -94,6 +94,19 @@ const QList<StoreMigration> &jobStoreMigrations()
              QStringLiteral("ALTER TABLE jobs ADD COLUMN work TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE INDEX jobs_work ON jobs (state, work, priority DESC, position)"),
          }},
+        {4,
+         {
+             // Leases (several processes on one store): who runs the job and until when (ms since
+             // the Unix epoch); renewed by the runner's heartbeat, taken back when expired or
+             // when the owner process is gone. Jobs left running by v3 have no lease: expired.
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN lease_owner TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0"),
+             // A retry's not-before time (ms since the Unix epoch; 0 = now), persisted so a
+             // restart keeps the backoff; and the attempts made before an operator queued the
+             // job again (its retry budget starts there).
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE jobs ADD COLUMN retry_base INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return migrations;
 }

@@ -1,5 +1,6 @@
 #include "core/queue/WorkerPool.h"
 
+#include "core/queue/ChildProtocol.h"
 #include "core/queue/WorkerPoolChild.h"
 
 #include "core/media/EncoderSelector.h"
@@ -22,6 +23,7 @@
 #include <limits>
 #include <utility>
 
+#include <sys/prctl.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcPool, "rendition.queue.pool")
@@ -30,12 +32,7 @@ namespace rendition {
 
 namespace {
 
-constexpr int kExitPublished = 0;
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitQcFailed = 3;
-constexpr int kExitTransient = 4;
-constexpr int kExitCanceled = 130;
+using namespace child; // exit codes and events of `exec-job`
 
 // VmRSS of a live process in bytes, -1 when unreadable (process gone).
 qint64 residentBytes(qint64 pid)
@@ -105,13 +102,16 @@ WorkerPool::WorkerPool(JobStore &store, WorkerPoolOptions options, RetryPolicy r
 
 WorkerPool::~WorkerPool()
 {
-    // Children must not outlive the pool unsupervised: kill them; their jobs stay
-    // "running" and recoverInterrupted() requeues them on the next start.
+    // Children must not outlive the pool unsupervised: kill them, and hand their jobs back
+    // to the queue (they resume from their checkpoints wherever they run next).
+    QStringList held;
     for (auto &[id, c] : m_children) {
         c->process->disconnect(this);
         c->process->kill();
         c->process->waitForFinished(5000);
+        held << id;
     }
+    if (Status s = m_store.releaseLeases(held); !s) qCWarning(lcPool) << s.error().toString();
 }
 
 Status WorkerPool::start()
@@ -123,9 +123,16 @@ Status WorkerPool::start()
         return makeError(QStringLiteral("worker.spec_dir"), QStringLiteral("cannot create the folder for job specs; check permissions"),
                          m_options.specDir);
     if (m_options.hardwareSlots < 0) m_options.hardwareSlots = defaultHardwareSlots();
-    Result<QList<JobRecord>> recovered = m_store.recoverInterrupted();
+    Result<QList<JobRecord>> recovered = m_store.recoverInterrupted(); // only jobs no live process holds
     if (!recovered) return recovered.error();
     for (const JobRecord &r : *recovered) qCInfo(lcPool) << "requeued interrupted job" << r.id;
+    m_heartbeat = new QTimer(this);
+    m_heartbeat->setInterval(std::max(10, m_options.heartbeatMs));
+    connect(m_heartbeat, &QTimer::timeout, this, &WorkerPool::heartbeat);
+    m_heartbeat->start();
+    m_retryTimer = new QTimer(this);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &WorkerPool::poke);
     Result<bool> paused = m_store.isQueuePaused();
     if (!paused) return paused.error();
     m_queuePaused = *paused;
@@ -220,7 +227,7 @@ void WorkerPool::pump()
         else if (kind == PoolKind::Hardware) work = {QStringLiteral("hardware")};
         else if (slots(PoolKind::Hardware) > 0) work = {QStringLiteral("cpu")};
         else work = {QStringLiteral("cpu"), QStringLiteral("hardware")}; // no hardware pool: encoders fall back
-        Result<QList<JobRecord>> queued = m_store.queuedOfWork(work, free + int(m_delayed.size()));
+        Result<QList<JobRecord>> queued = m_store.queuedOfWork(work, free);
         if (!queued) {
             report(queued.error());
             return;
@@ -228,7 +235,6 @@ void WorkerPool::pump()
         int started = 0;
         for (const JobRecord &record : *queued) {
             if (started == free) break;
-            if (m_delayed.count(record.id)) continue;
             Result<JobSpec> spec = record.spec();
             if (!spec) { // cannot run: a dead letter at once, with the reason
                 deadLetter(record.id, spec.error(), QStringLiteral("permanent"), record.attempts);
@@ -255,6 +261,7 @@ bool WorkerPool::launch(const JobRecord &record, PoolKind kind, const QElapsedTi
     c.jobId = record.id;
     c.kind = kind;
     c.attempt = record.attempts + 1;
+    c.retryBase = record.retryBase;
 
     const QString specPath = QDir(m_options.specDir).filePath(record.id + QStringLiteral(".json"));
     // Written whole then renamed into place, without an fsync: the spec is rewritten for every
@@ -283,7 +290,12 @@ bool WorkerPool::launch(const JobRecord &record, PoolKind kind, const QElapsedTi
     c.process->setArguments({QStringLiteral("exec-job"), specPath});
     c.process->setProcessChannelMode(QProcess::SeparateChannels);
     // Its own process group, so pause/resume/cancel reach whatever the child starts too.
-    c.process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    // Its own process group (pause = SIGSTOP of the group); and it dies with this process:
+    // nobody could supervise or adopt it, and the job's lease passes to the next runner.
+    c.process->setChildProcessModifier([] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
     const QString jobId = record.id;
     connect(c.process, &QProcess::readyReadStandardOutput, this, [this, jobId] {
         if (auto it = m_children.find(jobId); it != m_children.end()) onStdout(*it->second);
@@ -371,23 +383,18 @@ void WorkerPool::appendLog(Child &c, const QString &line)
 void WorkerPool::handleLine(Child &c, const QByteArray &line)
 {
     appendLog(c, QString::fromUtf8(line));
-    QJsonParseError pe{};
-    const QJsonObject o = QJsonDocument::fromJson(line, &pe).object();
-    if (pe.error != QJsonParseError::NoError) return; // stray output: log tail only
-    const QString event = o.value(QStringLiteral("event")).toString();
-    if (event == u"progress") {
+    const child::Event e = child::parseLine(line);
+    if (e.kind == EventKind::Progress) {
         c.sinceProgress.restart();
-        const ProgressEvent e = ProgressEvent::fromJson(o); // keeps "resumed" and "message"
-        if (e.stage != c.lastStage && c.killReason == KillReason::None) {
-            c.lastStage = e.stage; // the stage only: a pause made meanwhile (here or elsewhere) stays
-            report(m_store.setStage(c.jobId, e.stage));
+        if (e.progress.stage != c.lastStage && c.killReason == KillReason::None) {
+            c.lastStage = e.progress.stage; // the stage only: a pause made meanwhile (here or elsewhere) stays
+            report(m_store.setStage(c.jobId, e.progress.stage));
         }
-        Q_EMIT jobProgress(c.jobId, e);
-    } else if (event == u"failed") {
-        c.reported = makeError(o.value(QStringLiteral("code")).toString(), o.value(QStringLiteral("message")).toString(),
-                               o.value(QStringLiteral("context")).toString());
-    } else if (event == u"published" || event == u"qc_failed" || event == u"awaiting_approval") {
-        c.outcome = o;
+        Q_EMIT jobProgress(c.jobId, e.progress); // keeps "resumed" and "message"
+    } else if (e.kind == EventKind::Failed) {
+        c.reported = e.error;
+    } else if (e.isOutcome()) {
+        c.outcome = e.object;
     }
 }
 
@@ -465,7 +472,7 @@ void WorkerPool::onFinished(const QString &jobId, int exitCode, bool crashed)
     };
 
     const bool hasOutcome = !c.outcome.isEmpty();
-    const bool awaiting = c.outcome.value(QStringLiteral("event")).toString() == u"awaiting_approval";
+    const bool awaiting = c.outcome.value(QStringLiteral("event")).toString() == eventName(EventKind::AwaitingApproval);
     if (!crashed && exitCode == kExitPublished && hasOutcome && awaiting)
         published(JobState::AwaitingApproval, JobOutcome::AwaitingApproval);
     else if (!crashed && exitCode == kExitPublished && hasOutcome) published(JobState::Succeeded, JobOutcome::Succeeded);
@@ -510,7 +517,8 @@ void WorkerPool::onFinished(const QString &jobId, int exitCode, bool crashed)
 
 void WorkerPool::finishFailed(Child &c, const Error &error)
 {
-    const std::optional<QDateTime> next = m_retry.nextAttemptAt(error, c.attempt);
+    // The retry budget counts from the last time an operator queued the job again.
+    const std::optional<QDateTime> next = m_retry.nextAttemptAt(error, c.attempt - c.retryBase);
     // Close the attempt first so a dead letter carries it with its error and log tail.
     if (c.attemptId) {
         const Error copy = error;
@@ -522,20 +530,12 @@ void WorkerPool::finishFailed(Child &c, const Error &error)
                    c.attempt);
         return;
     }
+    // The backoff lives in the store (not_before): another runner, or this one after a
+    // restart, honours it; the retry timer pokes the pool when the earliest one comes.
     const qint64 delayMs = std::max<qint64>(0, m_retry.now().msecsTo(*next));
-    report(m_store.setState(c.jobId, JobState::Queued));
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
     const QString jobId = c.jobId;
-    connect(timer, &QTimer::timeout, this, [this, jobId] {
-        if (auto it = m_delayed.find(jobId); it != m_delayed.end()) {
-            it->second->deleteLater();
-            m_delayed.erase(it);
-        }
-        poke();
-    });
-    m_delayed[jobId] = timer;
-    timer->start(int(std::min<qint64>(delayMs, std::numeric_limits<int>::max())));
+    report(m_store.retryAt(jobId, QDateTime::currentDateTimeUtc().addMSecs(delayMs)));
+    armRetryTimer();
     qCInfo(lcPool) << "job" << jobId << "attempt" << c.attempt << "failed with" << error.code << "- retry in" << delayMs << "ms";
     Q_EMIT attemptFailed(jobId, c.attempt, error, delayMs);
 }
@@ -551,9 +551,41 @@ void WorkerPool::deadLetter(const QString &jobId, const Error &error, const QStr
     Q_EMIT jobFinished(jobId, JobOutcome::Dead, error);
 }
 
+void WorkerPool::heartbeat()
+{
+    QStringList held;
+    for (const auto &[id, c] : m_children) held.append(id);
+    report(m_store.renewLeases(held));
+    // Jobs of runners that died or hung (another GUI, a killed `batch`) come back here.
+    Result<QList<JobRecord>> recovered = m_store.recoverInterrupted();
+    if (!recovered) {
+        report(recovered.error());
+        return;
+    }
+    for (const JobRecord &r : *recovered) qCInfo(lcPool) << "took back job" << r.id << "(its runner died or stopped renewing its lease)";
+    if (!recovered->isEmpty()) poke();
+}
+
+void WorkerPool::armRetryTimer()
+{
+    if (!m_retryTimer) return;
+    Result<std::optional<QDateTime>> next = m_store.nextRetryTime();
+    if (!next) {
+        report(next.error());
+        return;
+    }
+    if (!next->has_value()) {
+        m_retryTimer->stop();
+        return;
+    }
+    const qint64 ms = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(**next)) + 1;
+    m_retryTimer->start(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
+}
+
 void WorkerPool::checkIdle()
 {
-    if (!m_children.empty() || !m_delayed.empty() || m_pumpScheduled) return;
+    armRetryTimer();
+    if (!m_children.empty() || m_pumpScheduled) return;
     Result<std::optional<JobRecord>> next = m_store.nextRunnable();
     if (next && next->has_value()) return; // runnable now, or waiting for the queue to resume
     Q_EMIT idle();

@@ -21,9 +21,10 @@
 // by a signal otherwise fails with the transient "worker.crashed".
 //
 // Outcomes: published → recordPublished(Succeeded); QC failed → recordPublished(QcFailed);
-// transient error with attempts left → the job goes back to "queued" at once and the pool
-// holds it back until its not-before time (one single-shot QTimer per delayed job; after a
-// restart of the app it simply runs again); permanent error or attempts exhausted →
+// transient error with attempts left → the job goes back to "queued" with its not-before
+// time in the store (JobStore::retryAt: every runner, and this one after a restart, honours
+// it; one timer pokes the pool when the earliest comes) and its verified stage checkpoints
+// kept, so the retry resumes; permanent error or attempts exhausted →
 // moveToDeadLetters (the store adds the spec and every attempt's error and log tail).
 // cancel(): SIGTERM, SIGKILL after the grace period; the job ends "canceled"; the child
 // removes its staging folder (after a SIGKILL the next run of that asset does).
@@ -42,7 +43,12 @@
 // Threading: a QObject living in the thread that created it, which must be the store's
 // thread; everything is driven by that thread's event loop (QProcess signals, QTimers):
 // no blocking waits except in the destructor, which kills remaining children and leaves
-// their jobs "running" for JobStore::recoverInterrupted() on the next start.
+// their jobs "running" for JobStore::recoverInterrupted() (this process's lease: taken back
+// at once by the next pool of a new process, else when the lease expires).
+//
+// Leases: claims hold a lease (JobStore, "Leases"); every heartbeatMs the pool renews the
+// leases of its children's jobs and takes back jobs whose runner died or hung, so a GUI and
+// CLI runners share one store at the same time without requeueing each other's jobs.
 // Errors of the store itself are reported through storeError() and do not stop the pool.
 
 #include "core/queue/JobStore.h"
@@ -83,6 +89,7 @@ struct WorkerPoolOptions {
     int pollMs = 1000;       // watchdog period (RSS read, stall check)
     int logTailLines = 50;
     int storePollMs = 500;   // how often changes by other processes are looked for (pause, resume, cancel)
+    int heartbeatMs = JobStore::kLeaseMs / 3; // lease renewal + taking back jobs of dead runners
 };
 
 // Working hardware encoder families (nvenc, qsv, vaapi, ...: one device each), with
@@ -171,6 +178,8 @@ private:
     void deadLetter(const QString &jobId, const Error &error, const QString &reason, int attempt);
     void report(const Status &s);
     void checkIdle();
+    void heartbeat();
+    void armRetryTimer();
     void pollStore();
     void applyQueuePaused(bool paused);
     bool stopChild(Child &c);
@@ -181,7 +190,8 @@ private:
     WorkerPoolOptions m_options;
     RetryPolicy m_retry;
     std::map<QString, std::unique_ptr<Child>> m_children;
-    std::map<QString, QTimer *> m_delayed; // job id → its not-before timer
+    QTimer *m_heartbeat = nullptr;  // renews this pool's leases, takes back abandoned jobs
+    QTimer *m_retryTimer = nullptr; // pokes when the earliest retry time (in the store) comes
     bool m_started = false;
     bool m_pumpScheduled = false;
     bool m_queuePaused = false;

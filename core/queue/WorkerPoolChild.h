@@ -17,6 +17,7 @@ struct WorkerPool::Child {
     QString jobId;
     PoolKind kind = PoolKind::Invalid;
     int attempt = 0;
+    int retryBase = 0; // attempts before the job's last requeue (its retry budget counts from here)
     qint64 attemptId = 0;
     QProcess *process = nullptr; // parented to the pool; deleteLater() when done
     QTimer *watchdog = nullptr;

@@ -98,10 +98,6 @@ bool WorkerPool::cancel(const QString &jobId)
     const bool notStarted = job.state == JobState::Queued
                             || (job.state == JobState::Paused && job.resumeState != JobState::Running);
     if (!notStarted) return false;
-    if (auto it = m_delayed.find(jobId); it != m_delayed.end()) {
-        delete it->second;
-        m_delayed.erase(it);
-    }
     if (Status s = m_store.setState(jobId, JobState::Canceled); !s) {
         report(s);
         return false;

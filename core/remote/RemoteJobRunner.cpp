@@ -2,6 +2,7 @@
 
 #include "core/media/Probe.h"
 #include "core/model/JobSpec.h"
+#include "core/queue/ChildProtocol.h"
 #include "core/remote/RemoteHeartbeat.h"
 #include "core/remote/RemoteOutputs.h"
 #include "core/remote/S3Client.h"
@@ -279,7 +280,7 @@ Result<RemotePublished> RemoteJobRunner::runJob(const RemoteJobMessage &job, Att
     sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, QStringLiteral("upload"), 0, attempt.receiveCount});
     RemoteUploadRequest request{outcome->value(QStringLiteral("version_dir")).toString(),
                                 outcome->value(QStringLiteral("asset")).toString(), job.jobId, job.idempotencyKey,
-                                outcome->value(QStringLiteral("event")).toString() == u"qc_failed", m_worker,
+                                outcome->value(QStringLiteral("event")).toString() == child::eventName(child::EventKind::QcFailed), m_worker,
                                 spec->source.uri};
     qint64 bytes = 0;
     Result<RemotePublished> published = uploadRemoteVersion(*m_s3, request, &bytes);
@@ -310,10 +311,9 @@ Result<QJsonObject> RemoteJobRunner::runChild(const QString &specPath, Attempt &
     attempt.stageClock.start();
     attempt.lastProgress.start();
     auto onLine = [&](const QByteArray &line) {
-        const QJsonObject e = QJsonDocument::fromJson(line).object();
-        const QString kind = e.value(QStringLiteral("event")).toString();
-        if (kind == u"progress") {
-            const QString stage = e.value(QStringLiteral("stage")).toString();
+        const child::Event e = child::parseLine(line);
+        if (e.kind == child::EventKind::Progress) {
+            const QString stage = e.progress.stage;
             const bool changed = stage != attempt.stage;
             if (changed && !attempt.stage.isEmpty())
                 m_shared.metrics.observe(QLatin1String(kMetricStageSeconds), attempt.stageClock.elapsed() / 1000.0,
@@ -321,14 +321,12 @@ Result<QJsonObject> RemoteJobRunner::runChild(const QString &specPath, Attempt &
             if (changed) attempt.stage = stage, attempt.stageClock.restart();
             if (changed || attempt.lastProgress.elapsed() >= m_shared.options.progressIntervalMs) {
                 attempt.lastProgress.restart();
-                sendStatus({attempt.jobId, RemoteEventKind::Progress, {}, {}, stage,
-                            e.value(QStringLiteral("percent")).toDouble(), attempt.receiveCount});
+                sendStatus({attempt.jobId, RemoteEventKind::Progress, {}, {}, stage, e.progress.percent, attempt.receiveCount});
             }
-        } else if (kind == u"published" || kind == u"qc_failed") {
-            final = e;
-        } else if (kind == u"failed") {
-            failed = makeError(e.value(QStringLiteral("code")).toString(), e.value(QStringLiteral("message")).toString(),
-                               e.value(QStringLiteral("context")).toString());
+        } else if (e.kind == child::EventKind::Published || e.kind == child::EventKind::QcFailed) {
+            final = e.object;
+        } else if (e.kind == child::EventKind::Failed) {
+            failed = e.error;
         }
     };
     auto drain = [&] {
@@ -352,7 +350,7 @@ Result<QJsonObject> RemoteJobRunner::runChild(const QString &specPath, Attempt &
                                  QStringLiteral("stage"), attempt.stage);
     if (terminated) return released();
     const int code = child.exitStatus() == QProcess::NormalExit ? child.exitCode() : -1;
-    if ((code == 0 || code == 3) && !final.isEmpty()) return final;
+    if ((code == child::kExitPublished || code == child::kExitQcFailed) && !final.isEmpty()) return final;
     if (!failed.code.isEmpty()) return failed;
     return makeError(QStringLiteral("worker.crashed"),
                      QStringLiteral("the job process ended without a result (exit %1): %2")

@@ -1,5 +1,7 @@
 #include "core/remote/RemoteSubmitter.h"
 
+#include "core/queue/Intake.h"
+
 #include "core/remote/RemoteJobMessage.h"
 #include "core/remote/RemoteOutputs.h"
 #include "core/remote/S3Client.h"
@@ -78,9 +80,13 @@ Result<RemoteSubmission> RemoteSubmitter::submit(const ProbeResult &probe, const
     out.spec.source.uri = remotekeys::s3Uri(m_profile.bucket, out.sourceKey);
     out.spec.outputRoot = remotekeys::s3Uri(m_profile.bucket, QStringLiteral("outputs"));
 
+    // The one intake policy (core/queue/Intake): the bucket's by-key record is the
+    // "published version" fact; the cluster's queue has no per-key job state to consult.
     Result<std::optional<RemotePublished>> published = findRemotePublished(*m_s3, out.spec.idempotencyKey);
     if (!published) return published.error();
-    if (published->has_value()) {
+    IntakeFacts facts;
+    if (published->has_value()) facts.publishedDir = (*published)->prefix, facts.publishedDirExists = true;
+    if (decideIntake(facts) == IntakeVerdict::Reuse) {
         out.reused = true;
         out.publishedPrefix = (*published)->prefix;
         return out;

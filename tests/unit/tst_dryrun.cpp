@@ -196,7 +196,8 @@ private Q_SLOTS:
         const Preset p = makePreset({rungJson("720p", 720, vbr(1000))});
         const DryRunResult r = estimateDryRun(p, bad, softwareOnly());
         QVERIFY(!r.ok());
-        QCOMPARE(r.error.code, QStringLiteral("dryrun.rejected"));
+        QCOMPARE(r.error.code, QStringLiteral("ingest.truncated")); // the one rejection sentence (ProbeResult::rejection)
+        QCOMPARE(r.error.message, QStringLiteral("The file ends early."));
         QCOMPARE(r.error.context, bad.path);
         QVERIFY(r.rungs.isEmpty());
     }

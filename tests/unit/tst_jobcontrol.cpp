@@ -11,6 +11,7 @@
 #include "core/queue/JobRerun.h"
 #include "core/queue/JobStore.h"
 #include "core/queue/JobStorePrivate.h"
+#include "tests/unit/StoreFixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,21 +37,10 @@ Preset tinyPreset(const QByteArray &qc = "{}", int version = 1)
         .value();
 }
 
-JobSpec spec(int n)
-{
-    ProbeResult probe;
-    probe.path = QStringLiteral("/media/in/clip%1.mov").arg(n);
-    probe.sha256 = QStringLiteral("%1").arg(n, 64, 16, QLatin1Char('0'));
-    probe.sizeBytes = 1000 + n;
-    return makeJobSpec(probe, tinyPreset(), QStringLiteral("/srv/out")).value();
-}
+JobSpec spec(int n) { return makeJobSpec(testing::probeOf(n), tinyPreset(), QStringLiteral("/srv/out")).value(); }
 
-std::unique_ptr<JobStore> openStore(const QString &path)
-{
-    Result<std::unique_ptr<JobStore>> store = JobStore::open(path);
-    if (!store) qFatal("open failed: %s", qPrintable(store.error().toString()));
-    return std::move(store).value();
-}
+
+using testing::openStore;
 
 QString enqueued(JobStore &store, int n, int priority = 0)
 {
@@ -210,11 +200,14 @@ private Q_SLOTS:
     {
         auto store = openStore(path("recover.db"));
         const QString id = enqueued(*store, 1);
+        store->setLeaseOwner(QStringLiteral("other-host/1/1")); // a runner elsewhere whose lease runs out
+        store->setLeaseDurationMs(1);
         QCOMPARE(store->claimNext().value()->id, id);
         store->recordAttempt({0, id, 1, QStringLiteral("job"), QDateTime::currentDateTimeUtc(), {}, QStringLiteral("pid 1")})
             .value();
         QVERIFY(store->pauseJob(id));
-        // The process that owned the stopped worker dies; the next runner starts.
+        // The process that owned the stopped worker dies; its lease expires.
+        QTest::qWait(20);
         QVERIFY(store->recoverInterrupted().value().isEmpty());
         const JobRecord r = record(*store, id);
         QCOMPARE(r.state, JobState::Paused);
@@ -445,7 +438,7 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v2"));
         auto store = openStore(db);
-        QCOMPARE(store->schemaVersion().value(), 3);
+        QCOMPARE(store->schemaVersion().value(), JobStore::kSchemaVersion); // v3 (work classes) and v4 (leases)
         QCOMPARE(store->list().value().size(), 4);
         const QString cls = workClassFor(spec(1));
         QStringList other{QStringLiteral("light"), QStringLiteral("cpu"), QStringLiteral("hardware")};

@@ -6,6 +6,7 @@
 #include "core/model/JobSpec.h"
 #include "core/model/ProbeResult.h"
 #include "core/queue/JobStore.h"
+#include "tests/unit/StoreFixtures.h"
 
 #include <QFile>
 #include <QProcess>
@@ -19,36 +20,14 @@
 #include <unistd.h>
 
 using namespace rendition;
+using namespace rendition::testing;
 
 namespace {
 
 constexpr auto kCrashEnv = "TST_JOBSTORE_CRASH_DB"; // child mode: claim a job, then SIGKILL itself
 
-JobSpec spec(int n)
-{
-    static const Preset preset = parsePreset(QByteArray(R"({"schema": "rendition.preset/1", "name": "tiny",
-      "ladder": [{"name": "360p", "codec": "h264", "height": 360, "rate_control": {"mode": "crf", "crf": 23}}]})"))
-                                     .value();
-    ProbeResult probe;
-    probe.path = QStringLiteral("/media/in/clip%1.mov").arg(n);
-    probe.sha256 = QStringLiteral("%1").arg(n, 64, 16, QLatin1Char('0'));
-    probe.sizeBytes = 1000 + n;
-    return makeJobSpec(probe, preset, QStringLiteral("/srv/out")).value();
-}
 
-std::unique_ptr<JobStore> openStore(const QString &path)
-{
-    Result<std::unique_ptr<JobStore>> store = JobStore::open(path);
-    if (!store) qFatal("open failed: %s", qPrintable(store.error().toString()));
-    return std::move(store).value();
-}
 
-QString enqueued(JobStore &store, int n, int priority = 0)
-{
-    Result<JobRecord> r = store.enqueue(spec(n), QString(), priority);
-    if (!r) qFatal("enqueue failed: %s", qPrintable(r.error().toString()));
-    return r->id;
-}
 
 QString claimedId(JobStore &store)
 {

@@ -1,7 +1,6 @@
 #include "ui/common/WatchFolderRunner.h"
 
-#include "core/media/Probe.h"
-#include "core/model/JobSpec.h"
+#include "core/queue/Intake.h"
 #include "core/queue/JobStore.h"
 #include "core/queue/WatchFolder.h"
 #include "core/queue/WorkerPool.h"
@@ -10,15 +9,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rendition::ui {
-
-namespace {
-
-struct SettledProbe {
-    ProbeResult probe;
-    Result<Preset> preset = makeError(QString(), QString());
-};
-
-} // namespace
 
 WatchFolderRunner::WatchFolderRunner(JobStore &store, WorkerPool &pool, QObject *parent)
     : QObject(parent), m_store(store), m_pool(pool)
@@ -68,34 +58,27 @@ void WatchFolderRunner::onSettled(const QString &path, qint64 size, qint64 mtime
 {
     const QString presetName = m_preset;
     const QString outputRoot = m_outputRoot;
+    const QString storePath = m_store.path();
     const CancelToken cancel = m_cancel;
-    QtConcurrent::run(&m_probes, [path, presetName, cancel] {
-        SettledProbe s;
-        s.probe = rendition::probe(path, ProbeOptions{}, cancel); // with the content hash
-        s.preset = loadPreset(presetName);
-        return s;
-    }).then(this, [this, path, size, mtimeMs, outputRoot](const SettledProbe &s) {
-        if (s.probe.sha256.isEmpty()) {
-            Q_EMIT fileSkipped(path, tr("the file could not be read"));
+    QtConcurrent::run(&m_probes, [=]() -> Result<std::optional<IntakeItem>> {
+        Result<Preset> preset = loadPreset(presetName);
+        if (!preset) return preset.error();
+        Result<std::unique_ptr<JobStore>> store = JobStore::open(storePath); // this thread's connection
+        if (!store) return store.error();
+        return Intake::admitWatched(**store, path, size, mtimeMs, *preset, outputRoot, cancel);
+    }).then(this, [this, path](const Result<std::optional<IntakeItem>> &item) {
+        if (!item) {
+            if (item.error().code != u"canceled") Q_EMIT problem(item.error().toString());
             return;
         }
-        Result<bool> seen = m_store.isWatchedFileQueued(path, size, mtimeMs, s.probe.sha256);
-        if (!seen) { Q_EMIT problem(seen.error().toString()); return; }
-        if (*seen) return; // queued by an earlier run
-        if (!s.preset) { Q_EMIT problem(s.preset.error().toString()); return; }
-        QString jobId;
-        Result<JobSpec> spec = makeJobSpec(s.probe, *s.preset, outputRoot);
-        if (spec) {
-            Result<JobRecord> job = m_store.enqueue(*spec, QString());
-            if (!job) { Q_EMIT problem(job.error().toString()); return; }
-            jobId = job->id;
-            m_pool.poke();
-            Q_EMIT fileQueued(path, jobId);
-        } else {
-            Q_EMIT fileSkipped(path, spec.error().message); // remembered: not probed again
+        if (!item->has_value()) return; // queued by an earlier run
+        const IntakeItem &i = **item;
+        if (i.verdict != IntakeVerdict::Queue && i.verdict != IntakeVerdict::Requeue) {
+            Q_EMIT fileSkipped(path, i.describe()); // rejected, reused, already queued: remembered, not probed again
+            return;
         }
-        if (Status st = m_store.recordWatchedFile(path, size, mtimeMs, s.probe.sha256, jobId); !st)
-            Q_EMIT problem(st.error().toString());
+        m_pool.poke();
+        Q_EMIT fileQueued(path, i.jobId);
     });
 }
 

@@ -4,10 +4,12 @@
 // restarts (JobStore::isWatchedFileQueued / recordWatchedFile, keyed by path, size, mtime
 // and content hash) — the GUI's counterpart of `rendition-cli watch`.
 //
-// Threading: lives on the store's thread (the GUI thread). Directory polls are the
-// WatchFolders' (cheap stat walks on this thread); hashing and probing a settled file run on
-// a private one-thread pool, and the store is only touched back on this thread. The
-// destructor cancels outstanding probes and waits for them.
+// The decision is the intake's (core/queue/Intake::admitWatched); this class only emits it.
+//
+// Threading: lives on the GUI thread. Directory polls are the WatchFolders' (cheap stat walks
+// on this thread); hashing, probing and the intake run on a private one-thread pool with a
+// store connection of its own, so the GUI thread never waits for the store. The destructor
+// cancels outstanding work and waits for it.
 
 #include "core/util/Progress.h"
 
@@ -27,7 +29,7 @@ namespace rendition::ui {
 class WatchFolderRunner : public QObject {
     Q_OBJECT
 public:
-    // `store` and `pool` must outlive the runner and belong to this thread.
+    // `store` (whose file the intake opens on its own thread) and `pool` must outlive the runner.
     WatchFolderRunner(JobStore &store, WorkerPool &pool, QObject *parent);
     ~WatchFolderRunner() override;
 

@@ -2,9 +2,8 @@
 
 #include "ui/common/WatchFolderRunner.h"
 #include "core/media/EncoderSelector.h"
-#include "core/media/Probe.h"
-#include "core/model/JobSpec.h"
 #include "core/queue/DataDir.h"
+#include "core/queue/Intake.h"
 #include "core/queue/JobStore.h"
 #include "core/queue/WorkerPool.h"
 
@@ -14,46 +13,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rendition::ui {
-
-namespace {
-
-// What the worker thread hands back for enqueueFiles().
-struct PreparedBatch {
-    Result<Preset> preset = makeError(QString(), QString());
-    QList<JobSpec> specs;
-    QStringList notQueued; // "file: why", one per file
-};
-
-QString fatalReasons(const ProbeResult &probe)
-{
-    QStringList reasons;
-    for (const ProbeProblem &p : probe.problems)
-        if (p.severity == Severity::Fatal) reasons << p.message;
-    return reasons.join(QStringLiteral("; "));
-}
-
-PreparedBatch prepareBatch(const QStringList &paths, const QString &presetName, const QString &outputRoot,
-                           const CancelToken &cancel)
-{
-    PreparedBatch b;
-    b.preset = loadPreset(presetName);
-    if (!b.preset) return b;
-    for (const QString &path : paths) {
-        if (cancel.isCanceled()) break;
-        const QString name = QFileInfo(path).fileName();
-        const ProbeResult probe = rendition::probe(path, ProbeOptions{}, cancel);
-        if (probe.hasFatal()) {
-            b.notQueued << Workspace::tr("%1: %2").arg(name, fatalReasons(probe));
-            continue;
-        }
-        Result<JobSpec> spec = makeJobSpec(probe, *b.preset, outputRoot);
-        if (spec) b.specs << *spec;
-        else b.notQueued << Workspace::tr("%1: %2").arg(name, spec.error().message);
-    }
-    return b;
-}
-
-} // namespace
 
 Workspace::Workspace(QString dataDir, QString cliProgram, const AppSettings &settings, std::unique_ptr<JobStore> store)
     : m_dataDir(std::move(dataDir)), m_settings(settings), m_store(std::move(store))
@@ -168,38 +127,27 @@ void Workspace::enqueueFiles(const QStringList &paths, const QString &preset)
         Q_EMIT queueFailed(tr("Select at least one file to queue."));
         return;
     }
+    // The intake decides (core/queue/Intake) on a worker thread with a store connection of its
+    // own, in one transaction: the GUI thread never waits for hashing, probing or the store.
     const CancelToken cancel = m_cancel;
-    QtConcurrent::run(&m_workers, [paths, preset, outputRoot, cancel] {
-        return prepareBatch(paths, preset, outputRoot, cancel);
-    }).then(this, [this, outputRoot](const PreparedBatch &b) {
-        if (!b.preset) { Q_EMIT queueFailed(b.preset.error().toString()); return; }
-        if (b.specs.isEmpty()) { Q_EMIT batchQueued(QString(), 0, b.notQueued); return; }
-        Result<BatchInfo> batch = m_store->addBatch(b.preset->name, outputRoot);
-        if (!batch) { Q_EMIT queueFailed(batch.error().toString()); return; }
-        Result<QList<JobRecord>> existing = m_store->list();
-        if (!existing) { Q_EMIT queueFailed(existing.error().toString()); return; }
-        QStringList notQueued = b.notQueued;
-        int queued = 0;
-        for (const JobSpec &spec : b.specs) {
-            const QString name = QFileInfo(spec.source.localPath()).fileName();
-            Result<std::optional<QString>> published = m_store->findPublished(spec.idempotencyKey);
-            if (published && published->has_value() && QFileInfo::exists(**published)) {
-                notQueued << tr("%1: already published in %2").arg(name, **published);
-                continue;
-            }
-            const auto same = std::find_if(existing->cbegin(), existing->cend(), [&](const JobRecord &j) {
-                return j.idempotencyKey == spec.idempotencyKey && (j.state == JobState::Queued || j.state == JobState::Running);
-            });
-            if (same != existing->cend()) {
-                notQueued << tr("%1: already in the queue").arg(name);
-                continue;
-            }
-            Result<JobRecord> job = m_store->enqueue(spec, batch->id);
-            if (!job) { notQueued << tr("%1: %2").arg(name, job.error().message); continue; }
-            ++queued;
+    const QString storePath = m_store->path();
+    const IntakeRequest request{paths, preset, outputRoot};
+    QtConcurrent::run(&m_workers, [storePath, request, cancel] {
+        return Intake::submitToStore(storePath, request, {}, cancel);
+    }).then(this, [this](const Result<IntakeReport> &report) {
+        if (!report) {
+            if (report.error().code != u"canceled") Q_EMIT queueFailed(report.error().toString());
+            return;
         }
-        m_pool->poke();
-        Q_EMIT batchQueued(batch->id, queued, notQueued);
+        QStringList notQueued;
+        for (const IntakeItem &item : report->items) {
+            if (item.verdict == IntakeVerdict::Queue || item.verdict == IntakeVerdict::Requeue || item.verdict == IntakeVerdict::Ignore)
+                continue;
+            notQueued << tr("%1: %2").arg(QFileInfo(item.path).fileName(), item.describe());
+        }
+        const int queued = report->count(IntakeVerdict::Queue) + report->count(IntakeVerdict::Requeue);
+        if (queued > 0) m_pool->poke();
+        Q_EMIT batchQueued(report->batchId, queued, notQueued);
     });
 }
 

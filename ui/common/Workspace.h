@@ -4,9 +4,9 @@
 // watch folders and the current settings.
 //
 // Threading: a Workspace lives on the GUI thread, which is the store's thread (JobStore
-// connections are bound to the thread that opened them). Slow work — hashing and probing
-// files to queue them, probing hardware encoders — runs on a private thread pool; results
-// come back to this thread. The destructor cancels that work, waits for it, then ends the
+// connections are bound to the thread that opened them). Slow work — queuing files (hashing,
+// probing, the intake's transaction on a connection of its own), probing hardware encoders —
+// runs on a private thread pool; results come back to this thread. The destructor cancels that work, waits for it, then ends the
 // pool (running children are killed; their jobs resume on the next start).
 
 #include "ui/common/AppSettings.h"
@@ -66,9 +66,10 @@ public:
     QString userPresetDir() const;
 
     // Queues `paths` as one batch with `preset` (built-in name or file) into the settings'
-    // output root. Each file is probed with its SHA-256 off the GUI thread; a file whose job
-    // (same content, preset and engine) is already published or queued is not queued again.
-    // Ends with batchQueued (jobs queued + one sentence per file that was not) or queueFailed.
+    // output root through the intake (core/queue/Intake: probe with SHA-256, decide new /
+    // requeue / reuse / reject, all in one store transaction) on a worker thread with its own
+    // store connection. Ends with batchQueued (jobs queued or requeued + one sentence per file
+    // that was not) or queueFailed.
     void enqueueFiles(const QStringList &paths, const QString &preset);
 
 Q_SIGNALS:

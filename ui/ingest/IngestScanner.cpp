@@ -1,9 +1,8 @@
 #include "ui/ingest/IngestScanner.h"
 
 #include "core/media/Probe.h"
+#include "core/pipeline/Scanner.h"
 
-#include <QDirIterator>
-#include <QFileInfo>
 #include <QMutex>
 
 #include <algorithm>
@@ -23,31 +22,6 @@ struct IngestScanner::Session {
     int walking = 0;          // walks still running
     bool walkedOnce = false;  // the first walk ended: total is meaningful for an ETA
 };
-
-namespace {
-
-// Candidates of one input: the file itself, or every non-hidden file below a folder, sorted.
-QStringList expand(const QString &input, bool *explicitFile)
-{
-    const QFileInfo info(input);
-    *explicitFile = !info.isDir();
-    if (*explicitFile) return {info.absoluteFilePath()};
-    QStringList found;
-    QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (!it.fileName().startsWith(u'.')) found << path;
-    }
-    found.sort();
-    return found;
-}
-
-bool isNotMedia(const ProbeResult &r)
-{
-    return r.hasProblem(QString::fromLatin1(problem::NotMedia)) || r.hasProblem(QString::fromLatin1(problem::EmptyFile));
-}
-
-} // namespace
 
 IngestScanner::IngestScanner(QObject *parent) : QObject(parent)
 {
@@ -83,7 +57,7 @@ void IngestScanner::scan(const QStringList &inputs)
     m_pool.start([s, inputs, pool] {
         for (const QString &input : inputs) {
             bool explicitFile = false;
-            const QStringList files = expand(input, &explicitFile);
+            const QStringList files = expandInput(input, &explicitFile); // the scanner's one expansion
             {
                 QMutexLocker lock(&s->mutex);
                 s->total += int(files.size());
@@ -97,7 +71,7 @@ void IngestScanner::scan(const QStringList &inputs)
                     ProbeResult r = probe(path, options, s->cancel);
                     QMutexLocker lock(&s->mutex);
                     ++s->done;
-                    if (!explicitFile && isNotMedia(r)) ++s->ignored;
+                    if (!explicitFile && isIgnorableInFolder(r)) ++s->ignored;
                     else s->ready << std::move(r);
                 });
             }

@@ -1,4 +1,5 @@
 #include "core/media/qc/RenditionTimeline.h"
+#include "core/media/InputOpen.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -41,11 +42,11 @@ double renditionPtsShiftSeconds(const QStringList &files, RenditionReader::Media
     constexpr int kIoBuffer = 1 << 16;
     auto *buf = static_cast<unsigned char *>(av_malloc(kIoBuffer));
     av::IoContextPtr io(avio_alloc_context(buf, kIoBuffer, 0, &in, &readMemory, nullptr, nullptr));
-    AVFormatContext *raw = avformat_alloc_context();
-    raw->pb = io.get();
-    raw->flags |= AVFMT_FLAG_CUSTOM_IO;
-    if (avformat_open_input(&raw, nullptr, nullptr, nullptr) < 0) return 0; // frees raw on failure
-    av::FormatInputPtr fmt(raw);
+    InputOpenOptions open; // the init segment from memory
+    open.source = InputSource::CustomIo;
+    open.customIo = io.get();
+    av::FormatInputPtr fmt;
+    if (openMediaInput(QString(), open, &fmt) < 0) return 0;
     if (!QByteArray(fmt->iformat->name).contains("mp4")) return 0;
     const AVMediaType type = media == RenditionReader::Media::Video ? AVMEDIA_TYPE_VIDEO : AVMEDIA_TYPE_AUDIO;
     int index = -1;
