@@ -85,23 +85,36 @@ Status JobStore::renewLeases(const QStringList &jobIds)
 
 Result<QList<JobRecord>> JobStore::recoverInterrupted()
 {
+    // Runners call this on every heartbeat: look first (a read, no lock, no fsync) and take
+    // the write lock only when something was abandoned, then decide again under it.
+    auto abandonedNow = [this]() -> Result<QList<JobRecord>> {
+        // Held by a worker: running, or paused while running (its worker SIGSTOPped).
+        Result<QList<JobRecord>> held = jobsWhere(
+            QStringLiteral("state = 'running' OR (state = 'paused' AND resume_state = 'running')"), {});
+        if (!held) return held.error();
+        const qint64 now = nowMs();
+        QList<JobRecord> abandoned;
+        for (const JobRecord &r : *held) {
+            const bool expired = r.leaseOwner.isEmpty() || r.leaseUntilMs < now;
+            if (expired || isLeaseOwnerGone(r.leaseOwner)) abandoned << r; // else a live runner has it
+        }
+        return abandoned;
+    };
+    Result<QList<JobRecord>> seen = abandonedNow();
+    if (!seen || seen->isEmpty()) return seen;
+
     StoreTransaction tx(*this);
     if (Status s = tx.begin(); !s) return s.error();
-    // Held by a worker: running, or paused while running (its worker SIGSTOPped).
-    Result<QList<JobRecord>> held = jobsWhere(
-        QStringLiteral("state = 'running' OR (state = 'paused' AND resume_state = 'running')"), {});
-    if (!held) return held.error();
-    const qint64 now = nowMs();
-    QStringList abandoned;
+    Result<QList<JobRecord>> abandoned = abandonedNow();
+    if (!abandoned) return abandoned.error();
+    QStringList ids;
     QList<JobRecord> recovered;
-    for (const JobRecord &r : *held) {
-        const bool expired = r.leaseOwner.isEmpty() || r.leaseUntilMs < now;
-        if (!expired && !isLeaseOwnerGone(r.leaseOwner)) continue; // a live runner has it
-        abandoned << r.id;
+    for (const JobRecord &r : *abandoned) {
+        ids << r.id;
         if (r.state == JobState::Running) recovered << r;
     }
     const QString nowText = nowIso();
-    if (Status s = requeueHeld(abandoned, nowText); !s) return s.error();
+    if (Status s = requeueHeld(ids, nowText); !s) return s.error();
     if (Status s = tx.commit(); !s) return s.error();
     for (JobRecord &r : recovered) {
         r.state = JobState::Queued;
