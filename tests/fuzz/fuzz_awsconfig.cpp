@@ -3,12 +3,14 @@
 // resolved for the default profile and for the first section it names (region: default profile).
 // Invariants: parsed keys are trimmed, lower-case and not empty; resolved credentials are valid;
 // no secret (aws_secret_access_key / aws_session_token value) ever appears in describe() or in an
-// error (secrets shorter than 8 characters or contained in a path or profile name are not
-// checked: they could appear there by coincidence).
+// error (secrets shorter than 8 characters, with characters AWS secrets never have, or contained
+// in a path or profile name are not checked: they could appear there by coincidence).
 
 #include "tests/fuzz/FuzzSupport.h"
 
 #include "core/remote/AwsCredentials.h"
+
+#include <QRegularExpression>
 
 using namespace rendition;
 
@@ -16,17 +18,21 @@ namespace {
 
 using IniFile = QMap<QString, QMap<QString, QString>>;
 
+// What AWS secrets and tokens are made of; other characters (brackets, spaces) could let a
+// profile name plus the "[...]" of an error's source line spell a "secret" by coincidence.
+const QRegularExpression kSecretPattern(QStringLiteral("^[A-Za-z0-9/+=_.-]+$"));
+
 QStringList secretsIn(const IniFile &ini, const QString &path)
 {
     QStringList secrets;
     for (auto section = ini.cbegin(); section != ini.cend(); ++section) {
         for (const char *key : {"aws_secret_access_key", "aws_session_token"}) {
             const QString value = section.value().value(QString::fromLatin1(key));
-            if (value.size() < 8 || path.contains(value))
+            if (value.size() < 8 || path.contains(value) || !kSecretPattern.match(value).hasMatch())
                 continue;
             bool inName = false;
             for (auto other = ini.cbegin(); other != ini.cend(); ++other)
-                inName = inName || other.key().contains(value) || value.contains(QLatin1Char('['));
+                inName = inName || other.key().contains(value);
             if (!inName)
                 secrets.append(value);
         }

@@ -7,7 +7,8 @@
 #   FUZZ_BUILD_DIR/corpus/<t>/             the working corpus (grows run after run; first dir given)
 #   SEEDS_DIR/<t>/ and corpus-regressions/<t>/   read-only inputs (make-seeds.sh, committed regressions)
 #   FUZZ_BUILD_DIR/artifacts/<t>-crash-*   what libFuzzer saves on a crash, leak, timeout or OOM
-#   FUZZ_BUILD_DIR/logs/<t>.log            the full libFuzzer output
+#   FUZZ_BUILD_DIR/logs/<t>.log            the full libFuzzer output (of the last run)
+#   FUZZ_BUILD_DIR/fuzz-history.tsv        one line per run: time, target, seconds, execs, execs/s, crashes
 # A crash stops that target (libFuzzer's behaviour) and the script goes on with the next one; the
 # exit status is 1 when any target crashed. Inputs slower than 10 s count as a crash (timeout).
 set -uo pipefail
@@ -64,6 +65,7 @@ for t in "${targets[@]}"; do
     echo "run.sh: $t FAILED (exit $status): ${artifact:-see $log}" >&2
     grep -m3 -E "ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz invariant failed" "$log" >&2
   fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$elapsed" "$execs" "$rate" "$crashes" >>"$build/fuzz-history.tsv"
   rows+=("$(printf '%-10s %8.0f %12s %10s %8s %8s %8s' "$t" "$elapsed" "$execs" "$rate" "$units" "$added" "$crashes")")
 done
 
