@@ -45,13 +45,11 @@ int main(int argc, char **argv)
         if (info.isDir()) {
             const QStringList names = QDir(arg).entryList(QDir::Files | QDir::Hidden, QDir::Name);
             for (const QString &name : names) {
-                if (!runFile(QDir(arg).filePath(name)))
-                    return 1;
+                if (!runFile(QDir(arg).filePath(name))) return 1;
                 ++inputs;
             }
         } else if (info.isFile()) {
-            if (!runFile(arg))
-                return 1;
+            if (!runFile(arg)) return 1;
             ++inputs;
         } else {
             std::fprintf(stderr, "replay: %s is neither a file nor a folder\n", argv[i]);

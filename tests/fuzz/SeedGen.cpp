@@ -60,17 +60,16 @@ int main(int argc, char **argv)
 
         Result<JobSpec> spec = makeJobSpec(probe, *preset, QStringLiteral("/srv/renditions"));
         if (!spec.ok()) {
-            std::fprintf(stderr, "fuzz_seedgen: job for %s: %s\n", qPrintable(name), qPrintable(spec.error().toString()));
+            std::fprintf(stderr, "fuzz_seedgen: job for %s: %s\n", qPrintable(name),
+                         qPrintable(spec.error().toString()));
             return 1;
         }
-        if (!writeFile(out.filePath(QStringLiteral("jobspec/%1.json").arg(name)), spec->toJsonBytes()))
-            return 1;
+        if (!writeFile(out.filePath(QStringLiteral("jobspec/%1.json").arg(name)), spec->toJsonBytes())) return 1;
         spec->source.uri = QStringLiteral("s3://media-bucket/sources/%1").arg(probe.sha256);
         spec->outputRoot = QStringLiteral("s3://media-bucket/outputs");
-        if (!writeFile(out.filePath(QStringLiteral("jobspec/%1-s3.json").arg(name)), spec->toJsonBytes()))
-            return 1;
+        if (!writeFile(out.filePath(QStringLiteral("jobspec/%1-s3.json").arg(name)), spec->toJsonBytes())) return 1;
     }
-    std::printf("fuzz_seedgen: %lld presets and job specs in %s\n",
-                static_cast<long long>(builtinPresetNames().size()), argv[1]);
+    std::printf("fuzz_seedgen: %lld presets and job specs in %s\n", static_cast<long long>(builtinPresetNames().size()),
+                argv[1]);
     return 0;
 }

@@ -28,13 +28,11 @@ QStringList secretsIn(const IniFile &ini, const QString &path)
     for (auto section = ini.cbegin(); section != ini.cend(); ++section) {
         for (const char *key : {"aws_secret_access_key", "aws_session_token"}) {
             const QString value = section.value().value(QString::fromLatin1(key));
-            if (value.size() < 8 || path.contains(value) || !kSecretPattern.match(value).hasMatch())
-                continue;
+            if (value.size() < 8 || path.contains(value) || !kSecretPattern.match(value).hasMatch()) continue;
             bool inName = false;
             for (auto other = ini.cbegin(); other != ini.cend(); ++other)
                 inName = inName || other.key().contains(value);
-            if (!inName)
-                secrets.append(value);
+            if (!inName) secrets.append(value);
         }
     }
     return secrets;
@@ -68,8 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QStringList profiles{QString()};
     if (!ini.isEmpty()) {
         QString name = ini.firstKey();
-        if (name.startsWith(QLatin1String("profile ")))
-            name = name.mid(8);
+        if (name.startsWith(QLatin1String("profile "))) name = name.mid(8);
         profiles.append(name);
     }
     for (const QString &profile : std::as_const(profiles)) {

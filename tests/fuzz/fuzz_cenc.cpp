@@ -21,8 +21,7 @@ namespace {
 qsizetype firstSegmentOffset(QByteArrayView input)
 {
     const Result<std::vector<BoxSpan>> spans = scanBoxes(input);
-    if (!spans.ok())
-        return input.size();
+    if (!spans.ok()) return input.size();
     for (const BoxSpan &span : *spans) {
         if (span.type == fourcc("styp") || span.type == fourcc("sidx") || span.type == fourcc("moof"))
             return qsizetype(span.offset);
@@ -63,8 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!initBoxes.ok() && parseBoxes(input.first(split)).ok())
         std::fprintf(stderr, "encrypted init does not parse: %s\n", qPrintable(initBoxes.error().toString()));
     FUZZ_CHECK(initBoxes.ok() || !parseBoxes(input.first(split)).ok());
-    if (split == input.size())
-        return 0;
+    if (split == input.size()) return 0;
 
     const QByteArrayView segment = input.sliced(split);
     const Result<QByteArray> encrypted = encryptor.encryptSegment(segment, {1, QStringLiteral("seg_00001.m4s")});

@@ -39,11 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const QString shown = keyFile.error().toString();
         for (const QByteArray &line : text.split('\n')) {
             const qsizetype colon = line.indexOf(':');
-            if (colon < 0)
-                continue;
+            if (colon < 0) continue;
             const QString secret = QString::fromUtf8(line.mid(colon + 1)).trimmed();
-            if (secret.size() >= 16)
-                FUZZ_CHECK(!shown.contains(secret));
+            if (secret.size() >= 16) FUZZ_CHECK(!shown.contains(secret));
         }
     }
 

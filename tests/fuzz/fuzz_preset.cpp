@@ -20,8 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(!issue.message.isEmpty());
 
     const QJsonDocument doc = QJsonDocument::fromJson(text);
-    if (doc.isObject())
-        FUZZ_CHECK(validatePreset(doc.object()).isEmpty() == preset.ok());
+    if (doc.isObject()) FUZZ_CHECK(validatePreset(doc.object()).isEmpty() == preset.ok());
     if (!preset.ok()) {
         FUZZ_CHECK(!preset.error().message.isEmpty());
         return 0;

@@ -32,8 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const ProbeResult result = probe(path, options);
 
     FUZZ_CHECK(result.sizeBytes == qint64(size));
-    if (result.streams.isEmpty())
-        FUZZ_CHECK(result.hasFatal());
+    if (result.streams.isEmpty()) FUZZ_CHECK(result.hasFatal());
     for (const ProbeProblem &problem : result.problems) {
         FUZZ_CHECK(!problem.code.isEmpty());
         FUZZ_CHECK(!problem.message.isEmpty());

@@ -13,8 +13,7 @@ using namespace rendition;
 
 namespace {
 
-template <typename T>
-void checkParsed(const Result<T> &result)
+template <typename T> void checkParsed(const Result<T> &result)
 {
     if (!result.ok()) {
         FUZZ_CHECK(result.error().code == QLatin1String("s3.xml"));
@@ -27,8 +26,7 @@ int countParts(const QByteArray &xml)
     QXmlStreamReader reader(xml);
     int parts = 0;
     while (!reader.atEnd()) {
-        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Part"))
-            ++parts;
+        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Part")) ++parts;
     }
     FUZZ_CHECK(!reader.hasError());
     return parts;
@@ -45,15 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkParsed(page);
     const Result<QString> uploadId = parseS3UploadId(body);
     checkParsed(uploadId);
-    if (uploadId.ok())
-        FUZZ_CHECK(!uploadId->isEmpty());
+    if (uploadId.ok()) FUZZ_CHECK(!uploadId->isEmpty());
     const Result<QByteArray> etag = parseS3CompleteEtag(body);
     checkParsed(etag);
 
     // Whatever text came back as ETags goes into the request body we would send next.
     QList<S3MultipartPart> parts;
-    if (etag.ok())
-        parts.append(S3MultipartPart{1, *etag});
+    if (etag.ok()) parts.append(S3MultipartPart{1, *etag});
     if (page.ok()) {
         for (const S3ObjectInfo &object : page->objects) {
             FUZZ_CHECK(!object.key.isEmpty());

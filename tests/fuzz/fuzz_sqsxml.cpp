@@ -12,8 +12,7 @@ using namespace rendition;
 
 namespace {
 
-template <typename T>
-void checkParsed(const Result<T> &result)
+template <typename T> void checkParsed(const Result<T> &result)
 {
     if (!result.ok()) {
         FUZZ_CHECK(result.error().code == QLatin1String("sqs.bad_response"));
@@ -49,7 +48,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(error.code.startsWith(QLatin1String("sqs.")));
     FUZZ_CHECK(!error.message.isEmpty());
     FUZZ_CHECK(error.toString().contains(queue));
-    if (status >= 500 && parseSqsError(xml).code.isEmpty())
-        FUZZ_CHECK(isTransientSqsError(error));
+    if (status >= 500 && parseSqsError(xml).code.isEmpty()) FUZZ_CHECK(isTransientSqsError(error));
     return 0;
 }
