@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for FUZZ_SECONDS (default 60; FUZZ_SECONDS_<target> overrides it for
-# one target) over its corpus and prints a table:
-# target, seconds, total execs, execs/s, corpus size, new units, crashes.
+# one target) over its corpus and prints a table: target, wall seconds, CPU seconds, total execs,
+# execs per wall second, execs per CPU second, corpus size, new units, crashes.
 # Usage: run.sh FUZZ_BUILD_DIR SEEDS_DIR [TARGET...]   (default: every target; `make fuzz` calls it)
 #   FUZZ_BUILD_DIR/bin/fuzz_<t>            the targets (cmake --preset fuzz)
 #   FUZZ_BUILD_DIR/corpus/<t>/             the working corpus (grows run after run; first dir given)
 #   SEEDS_DIR/<t>/ and corpus-regressions/<t>/   read-only inputs (make-seeds.sh, committed regressions)
 #   FUZZ_BUILD_DIR/artifacts/<t>-crash-*   what libFuzzer saves on a crash, leak, timeout or OOM
 #   FUZZ_BUILD_DIR/logs/<t>.log            the full libFuzzer output (of the last run)
-#   FUZZ_BUILD_DIR/fuzz-history.tsv        one line per run: time, target, seconds, execs, execs/s, crashes
+#   FUZZ_BUILD_DIR/fuzz-history.tsv        one line per run: time, target, wall s, CPU s, execs, execs/s, crashes
 # A crash stops that target (libFuzzer's behaviour) and the script goes on with the next one; the
 # exit status is 1 when any target crashed. Inputs slower than 10 s count as a crash (timeout).
 set -uo pipefail
@@ -49,12 +49,17 @@ for t in "${targets[@]}"; do
   secs=${!own:-$seconds}
   echo "run.sh: fuzzing $t for ${secs}s (log: $log)" >&2
   start=$(date +%s%N)
-  "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2560 -print_final_stats=1 \
+  /usr/bin/time -f '%U %S' -o "$build/logs/$t.cpu" \
+    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="$build/artifacts/$t-" "${dirs[@]}" >"$log" 2>&1
   status=$?
   elapsed=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
   execs=$(stat number_of_executed_units "$log")
   rate=$(awk -v e="$execs" -v s="$elapsed" 'BEGIN { printf "%d", (s > 0 ? e / s : 0) }')
+  # CPU seconds of the fuzzer (user + system): on a shared machine execs per CPU second compare
+  # across runs, execs per wall second do not.
+  cpu=$(awk '/^[0-9.]+ [0-9.]+$/ { printf "%.1f", $1 + $2 }' "$build/logs/$t.cpu")
+  cpurate=$(awk -v e="$execs" -v s="${cpu:-0}" 'BEGIN { printf "%d", (s > 0 ? e / s : 0) }')
   units=$(find "$corpus" -type f | wc -l)
   added=$(stat new_units_added "$log")
   crashes=0
@@ -65,10 +70,12 @@ for t in "${targets[@]}"; do
     echo "run.sh: $t FAILED (exit $status): ${artifact:-see $log}" >&2
     grep -m3 -E "ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz invariant failed" "$log" >&2
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$elapsed" "$execs" "$rate" "$crashes" >>"$build/fuzz-history.tsv"
-  rows+=("$(printf '%-10s %8.0f %12s %10s %8s %8s %8s' "$t" "$elapsed" "$execs" "$rate" "$units" "$added" "$crashes")")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$elapsed" "$cpu" "$execs" "$rate" "$crashes" \
+    >>"$build/fuzz-history.tsv"
+  rows+=("$(printf '%-10s %8.0f %6s %12s %10s %10s %8s %6s %8s' "$t" "$elapsed" "$cpu" "$execs" "$rate" "$cpurate" \
+    "$units" "$added" "$crashes")")
 done
 
-printf '%-10s %8s %12s %10s %8s %8s %8s\n' target seconds execs execs/s corpus new crashes
+printf '%-10s %8s %6s %12s %10s %10s %8s %6s %8s\n' target seconds cpu-s execs execs/s execs/cpu-s corpus new crashes
 printf '%s\n' "${rows[@]}"
 exit $failed
