@@ -7,7 +7,11 @@ JOBS      ?= $(shell nproc)
 DEMO_OUT  ?= $(CURDIR)/demo-out
 CLI        = $(BUILD_DIR)/bin/rendition-cli
 
-.PHONY: all deps build demo test test-full bench package check-package screenshots clean
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: all deps build demo test test-full bench fuzz package check-package screenshots clean
 
 all: build
 
@@ -37,11 +41,19 @@ bench: build
 	@$(BUILD_DIR)/bin/queue_bench --cli $(CLI)
 	@bash bench/scheduling/run.sh $(CLI)
 
+# libFuzzer targets (clang, ASan + UBSan) for FUZZ_SECONDS each over their seeds; prints execs/s,
+# total execs and crashes per target (tests/fuzz/run.sh). FUZZ_TARGETS="preset cenc" runs a subset.
+fuzz: build
+	cmake --preset fuzz -B $(FUZZ_DIR) >/dev/null
+	cmake --build $(FUZZ_DIR) -j$(JOBS)
+	@bash tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds $(BUILD_DIR)/tests/fuzz_seedgen
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_DIR)/seeds $(FUZZ_TARGETS)
+
 bench-loudness: build
 	@bash bench/loudness/run.sh $(CLI)
 
 clean:
-	rm -rf $(BUILD_DIR) $(DEMO_OUT)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(DEMO_OUT)
 
 package: build
 	cd $(BUILD_DIR) && cpack

@@ -5,6 +5,7 @@ set -euo pipefail
 
 DEB_PACKAGES=(
   build-essential cmake pkg-config git ccache
+  clang libclang-rt-14-dev llvm  # make fuzz: clang, libFuzzer, llvm-symbolizer
   qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev libswresample-dev

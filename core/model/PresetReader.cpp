@@ -126,6 +126,10 @@ void PresetReader::reportUnknownFields()
         for (const QString &known : std::as_const(m_known)) {
             // A truncated key ("bitrat" for "bitrate_kbps") counts as a near miss.
             const bool prefix = it.key().size() >= 3 && known.startsWith(it.key());
+            // The distance is at least the length difference: skip the O(n·m) table for keys that
+            // cannot be near misses (a megabyte-long key would otherwise cost seconds per field).
+            if (!prefix && std::abs(it.key().size() - known.size()) > best)
+                continue;
             const int d = prefix ? 2 : editDistance(it.key(), known);
             if (d < best || (d == best && !closest.isEmpty() && known < closest)) {
                 best = d;

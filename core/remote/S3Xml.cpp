@@ -82,8 +82,11 @@ Result<S3ListPage> parseS3ListPage(const QByteArray &body)
         return makeError("s3.xml", QStringLiteral("The listing response is not a ListBucketResult document."));
     while (xml.readNextStartElement()) {
         const auto name = xml.name();
-        if (name == QLatin1String("Contents"))
+        if (name == QLatin1String("Contents")) {
             page.objects.append(readContents(xml));
+            if (page.objects.constLast().key.isEmpty() && !xml.hasError())
+                return makeError("s3.xml", QStringLiteral("The listing response has an object (Contents) without a Key."));
+        }
         else if (name == QLatin1String("CommonPrefixes"))
             page.commonPrefixes.append(readCommonPrefix(xml));
         else if (name == QLatin1String("IsTruncated"))
@@ -105,8 +108,12 @@ Result<QString> parseS3UploadId(const QByteArray &body)
     QXmlStreamReader xml(body);
     if (xml.readNextStartElement() && xml.name() == QLatin1String("InitiateMultipartUploadResult")) {
         while (xml.readNextStartElement()) {
-            if (xml.name() == QLatin1String("UploadId"))
-                return xml.readElementText().trimmed();
+            if (xml.name() == QLatin1String("UploadId")) {
+                const QString uploadId = xml.readElementText().trimmed();
+                if (uploadId.isEmpty())
+                    break; // an empty id would make every part upload fail
+                return uploadId;
+            }
             xml.skipCurrentElement();
         }
     }

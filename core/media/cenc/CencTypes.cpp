@@ -75,7 +75,8 @@ std::optional<KeyId> keyIdFromString(QStringView text)
 KeyId keyIdFromBytes(QByteArrayView bytes16)
 {
     KeyId id{};
-    std::memcpy(id.data(), bytes16.data(), std::min<size_t>(id.size(), size_t(bytes16.size())));
+    if (!bytes16.isEmpty()) // an empty view may have a null data(): memcpy from null is undefined
+        std::memcpy(id.data(), bytes16.data(), std::min<size_t>(id.size(), size_t(bytes16.size())));
     return id;
 }
 
