@@ -108,7 +108,8 @@ int workerCommand(const QStringList &args)
         << " slot(s)" << (metrics.port() ? QStringLiteral(", metrics on 127.0.0.1:%1/metrics").arg(metrics.port()) : QString())
         << '\n' << Qt::flush;
     QCoreApplication::exec();
-    err << "worker: " << worker.count(RemoteOutcome::Published) << " published, " << worker.count(RemoteOutcome::Reused)
+    err << "worker: " << worker.count(RemoteOutcome::Published) << " published, " << worker.count(RemoteOutcome::AwaitingApproval)
+        << " awaiting approval, " << worker.count(RemoteOutcome::Reused)
         << " reused, " << worker.count(RemoteOutcome::Failed) << " failed, " << worker.count(RemoteOutcome::DeadLettered)
         << " dead-lettered, " << worker.count(RemoteOutcome::Released) << " released\n";
     return worker.failedFatally() ? kExitFailed : kExitOk;
