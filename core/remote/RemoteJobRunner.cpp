@@ -8,6 +8,8 @@
 #include "core/remote/RemoteOutputs.h"
 #include "core/remote/S3Client.h"
 #include "core/remote/SqsClient.h"
+#include "core/remote/WorkerLog.h"
+#include "core/util/RetryPolicy.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -84,9 +86,15 @@ RemoteJobRunner::RemoteJobRunner(RemoteWorkerShared &shared, QString workerName)
 
 RemoteJobRunner::~RemoteJobRunner() = default;
 
-void RemoteJobRunner::log(const QString &line) const
+void RemoteJobRunner::log(const QString &line, const Error &error) const
 {
-    QTextStream(stderr) << "worker " << m_worker << ": " << line << '\n';
+    WorkerLogFields f{m_worker, m_jobId, m_stage, error, {}};
+    if (!error.code.isEmpty())
+        f.errorClass = isPermanent(error)                ? QStringLiteral("permanent")
+                       : isReleased(error)               ? QStringLiteral("released")
+                       : RetryPolicy::isTransient(error) ? QStringLiteral("transient")
+                                                         : QStringLiteral("failed");
+    workerLog(line, f);
 }
 
 void RemoteJobRunner::sendStatus(RemoteStatusEvent event)
@@ -107,8 +115,10 @@ RemoteOutcome RemoteJobRunner::handle(const SqsMessage &message)
         metrics.observe(QLatin1String(kMetricQueueLag),
                         std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - message.sentTimestampMs()) / 1000.0);
 
+    m_jobId.clear(), m_stage.clear();
     Result<RemoteJobMessage> job = RemoteJobMessage::fromBody(message.body);
     if (!job) return deadLetter(message, QString(), job.error());
+    m_jobId = job->jobId;
     if (message.receiveCount() > o.maxReceives)
         return deadLetter(message, job->jobId,
                           makeError(QStringLiteral("remote.too_many_receives"),
@@ -154,7 +164,7 @@ RemoteOutcome RemoteJobRunner::handle(const SqsMessage &message)
         return RemoteOutcome::Released;
     }
     if (!result && isPermanent(result.error())) {
-        log(QStringLiteral("job %1 cannot succeed on any worker: %2").arg(job->jobId, result.error().toString()));
+        log(QStringLiteral("job %1 cannot succeed on any worker: %2").arg(job->jobId, result.error().toString()), result.error());
         return deadLetter(message, job->jobId, result.error());
     }
     if (!result) return fail(message, job->jobId, result.error());
@@ -178,7 +188,7 @@ RemoteOutcome RemoteJobRunner::handle(const SqsMessage &message)
 
 RemoteOutcome RemoteJobRunner::fail(const SqsMessage &message, const QString &jobId, const Error &error)
 {
-    log(QStringLiteral("job %1 failed (receive %2): %3").arg(jobId).arg(message.receiveCount()).arg(error.toString()));
+    log(QStringLiteral("job %1 failed (receive %2): %3").arg(jobId).arg(message.receiveCount()).arg(error.toString()), error);
     RemoteStatusEvent e{jobId, RemoteEventKind::Failed, {}, {}, {}, -1, message.receiveCount()};
     e.error = error;
     sendStatus(e);
@@ -213,7 +223,7 @@ RemoteOutcome RemoteJobRunner::deadLetter(const SqsMessage &message, const QStri
     e.error = error;
     if (!jobId.isEmpty()) sendStatus(e);
     log(QStringLiteral("job %1 moved to the dead-letter queue: %2").arg(jobId.isEmpty() ? QStringLiteral("(unreadable)") : jobId,
-                                                                       error.toString()));
+                                                                       error.toString()), error);
     m_shared.metrics.add(QLatin1String(kMetricJobs), 1, QStringLiteral("outcome"), QStringLiteral("dead"));
     return RemoteOutcome::DeadLettered;
 }
@@ -276,7 +286,8 @@ Result<RemotePublished> RemoteJobRunner::runJob(const RemoteJobMessage &job, Att
         return makeError(QStringLiteral("remote.source_elsewhere"),
                          QStringLiteral("the job's source is not in bucket %1; submit it with this profile").arg(m_shared.profile.bucket),
                          spec->source.uri);
-    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, QStringLiteral("download"), 0, attempt.receiveCount});
+    m_stage = QStringLiteral("download");
+    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, m_stage, 0, attempt.receiveCount});
     static const QRegularExpression shaRe(QStringLiteral("^[0-9a-f]{64}$"));
     if (!shaRe.match(spec->source.sha256).hasMatch() || sourceKey != remotekeys::source(spec->source.sha256))
         return makeError(QStringLiteral("remote.bad_spec"),
@@ -328,7 +339,8 @@ Result<RemotePublished> RemoteJobRunner::runJob(const RemoteJobMessage &job, Att
 
     QElapsedTimer clock;
     clock.start();
-    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, QStringLiteral("upload"), 0, attempt.receiveCount});
+    m_stage = QStringLiteral("upload");
+    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, m_stage, 0, attempt.receiveCount});
     const QString event = outcome->value(QStringLiteral("event")).toString();
     RemoteUploadRequest request;
     request.localVersionDir = outcome->value(QStringLiteral("version_dir")).toString();
@@ -377,7 +389,7 @@ Result<QJsonObject> RemoteJobRunner::runChild(const QString &specPath, const QSt
             if (changed && !attempt.stage.isEmpty())
                 m_shared.metrics.observe(QLatin1String(kMetricStageSeconds), attempt.stageClock.elapsed() / 1000.0,
                                          QStringLiteral("stage"), attempt.stage);
-            if (changed) attempt.stage = stage, attempt.stageClock.restart();
+            if (changed) attempt.stage = stage, m_stage = stage, attempt.stageClock.restart();
             if (changed || attempt.lastProgress.elapsed() >= m_shared.options.progressIntervalMs) {
                 attempt.lastProgress.restart();
                 sendStatus({attempt.jobId, RemoteEventKind::Progress, {}, {}, stage, e.progress.percent, attempt.receiveCount});

@@ -34,6 +34,7 @@ class S3Client;
 class SqsClient;
 
 enum class RemoteOutcome { Invalid = 0, Published, QcFailed, Reused, Failed, DeadLettered, Released, AwaitingApproval };
+inline constexpr int kRemoteOutcomeCount = int(RemoteOutcome::AwaitingApproval) + 1;
 QString remoteOutcomeName(RemoteOutcome outcome); // "published", …
 
 class RemoteJobRunner {
@@ -53,9 +54,11 @@ private:
     RemoteOutcome fail(const SqsMessage &message, const QString &jobId, const Error &error);
     RemoteOutcome deadLetter(const SqsMessage &message, const QString &jobId, const Error &error);
     void sendStatus(RemoteStatusEvent event);
-    void log(const QString &line) const;
+    // WorkerLog line with this runner's worker, job and stage (and the error's code and class).
+    void log(const QString &line, const Error &error = {}) const;
 
     RemoteWorkerShared &m_shared;
+    QString m_jobId, m_stage; // of the message being handled (log context)
     QString m_worker;
     std::unique_ptr<S3Client> m_s3;
     std::unique_ptr<SqsClient> m_sqs;

@@ -11,235 +11,34 @@
 //     missing key → each dead-lettered with its reason at the first receive, nothing published.
 // Skips (QSKIP) only when node_modules (s3rver, elasticmq) or java are missing.
 
-#include "core/media/Probe.h"
-#include "core/model/JobSpec.h"
-#include "core/remote/RemoteApproval.h"
-#include "core/remote/RemoteJobMessage.h"
-#include "core/remote/RemoteOutputs.h"
-#include "core/remote/S3Client.h"
-#include "core/remote/SqsClient.h"
+#include "RemoteTestBed.h"
 
-#include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QtTest>
+#include "core/media/Probe.h"
+#include "core/remote/RemoteApproval.h"
+#include "core/remote/RemoteOutputs.h"
 
 #include <sys/stat.h>
 
-using namespace rendition;
-
-namespace {
-
-const QString kCliPath = QStringLiteral(RENDITION_CLI);
-const QString kRoot = QStringLiteral(RENDITION_SOURCE_DIR);
-const QString kVideoOnly = QStringLiteral(RENDITION_FIXTURES "/good/video_only.mp4");
-constexpr int kTimeoutMs = 240000;
-const QString kKid = QStringLiteral("0123456789abcdef0123456789abcdef");
-const QString kKey = QStringLiteral("fedcba9876543210fedcba9876543210");
-
-struct Run {
-    int exit = -1;
-    QByteArray out, err;
-    QList<QJsonObject> events;
-};
-
-} // namespace
-
-class TestRemoteCluster : public QObject {
+class TestRemoteCluster : public QObject, public RemoteTestBed {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
-    void init();
+    void initTestCase()
+    {
+        if (const QString why = unavailableReason(); !why.isEmpty()) QSKIP(qPrintable(why));
+        QString error;
+        QVERIFY2(startServices(&error), qPrintable(error));
+    }
+    void cleanupTestCase() { stopServices(); }
+    void init()
+    {
+        QString error;
+        QVERIFY2(newQueues(&error), qPrintable(error));
+    }
     void approvalPublishesWithoutMovingCurrent();
     void drmKeysStayInTheKeyStore();
     void missingKeyFileUploadsNothing();
     void badInputIsDeadLetteredAndNothingPublished();
-
-private:
-    QProcessEnvironment env() const;
-    Run cli(const QStringList &args, int timeoutMs = kTimeoutMs);
-    Run runWorkerOnce(const QString &name);
-    QString writePreset(const QString &name, const QJsonObject &extra);
-    QString uniqueSource(const QString &name); // video_only.mp4 + trailing bytes: a SHA-256 of its own
-    AwsCredentials credentials() const { return AwsCredentials{QStringLiteral("S3RVER"), QStringLiteral("S3RVER"), {}, {}}; }
-    S3Config s3Config() const;
-    SqsClient sqs() const;
-    QStringList keysUnder(const QString &prefix);
-    QList<RemoteDeadLetter> deadLetters(int expected);
-
-    std::unique_ptr<QTemporaryDir> m_services, m_tmp;
-    QString m_s3Endpoint, m_sqsEndpoint, m_jobsUrl, m_statusUrl, m_dlqUrl;
-    int m_serial = 0;
 };
-
-static QString runScript(const QStringList &args, const QString &dir, QString *error)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RENDITION_SERVICES_DIR"), dir);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("bash"), QStringList{kRoot + QStringLiteral("/scripts/test-services.sh")} + args);
-    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-        *error = QString::fromUtf8(p.readAllStandardError());
-        return {};
-    }
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-}
-
-void TestRemoteCluster::initTestCase()
-{
-    if (!QFileInfo::exists(kRoot + QStringLiteral("/tests/remote/node_modules/s3rver")) ||
-        !QFileInfo::exists(kRoot + QStringLiteral("/tests/remote/node_modules/elasticmq/elasticmq-server-0.7.1.jar")))
-        QSKIP("tests/remote/node_modules (s3rver, elasticmq) is missing; run scripts/install-deps.sh");
-    if (QStandardPaths::findExecutable(QStringLiteral("java")).isEmpty())
-        QSKIP("java is missing; install openjdk-17-jre-headless (scripts/install-deps.sh)");
-    m_services = std::make_unique<QTemporaryDir>();
-    QString error;
-    const QString s3Port = runScript({QStringLiteral("start_s3rver")}, m_services->path(), &error);
-    QVERIFY2(!s3Port.isEmpty(), qPrintable(error));
-    const QString sqsPort = runScript({QStringLiteral("start_elasticmq")}, m_services->path(), &error);
-    QVERIFY2(!sqsPort.isEmpty(), qPrintable(error));
-    m_s3Endpoint = QStringLiteral("http://127.0.0.1:%1").arg(s3Port);
-    m_sqsEndpoint = QStringLiteral("http://127.0.0.1:%1/").arg(sqsPort);
-}
-
-void TestRemoteCluster::cleanupTestCase()
-{
-    if (!m_services) return;
-    QString error;
-    runScript({QStringLiteral("stop_elasticmq")}, m_services->path(), &error);
-    runScript({QStringLiteral("stop_s3rver")}, m_services->path(), &error);
-}
-
-void TestRemoteCluster::init()
-{
-    m_tmp = std::make_unique<QTemporaryDir>();
-    const QString n = QString::number(++m_serial);
-    SqsClient q = sqs();
-    Result<QString> jobs = q.createQueue(m_sqsEndpoint, QStringLiteral("cjobs-") + n, {{QStringLiteral("VisibilityTimeout"), QStringLiteral("5")}});
-    Result<QString> status = q.createQueue(m_sqsEndpoint, QStringLiteral("cstatus-") + n);
-    Result<QString> dlq = q.createQueue(m_sqsEndpoint, QStringLiteral("cdlq-") + n);
-    QVERIFY(jobs && status && dlq);
-    m_jobsUrl = *jobs, m_statusUrl = *status, m_dlqUrl = *dlq;
-}
-
-S3Config TestRemoteCluster::s3Config() const
-{
-    S3Config c;
-    c.endpoint = m_s3Endpoint;
-    c.bucket = QStringLiteral("rendition");
-    return c;
-}
-
-SqsClient TestRemoteCluster::sqs() const
-{
-    SqsClientConfig config;
-    config.credentials = credentials();
-    return SqsClient(config);
-}
-
-QProcessEnvironment TestRemoteCluster::env() const
-{
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("RENDITION_S3_ENDPOINT"), m_s3Endpoint);
-    e.insert(QStringLiteral("RENDITION_S3_BUCKET"), QStringLiteral("rendition"));
-    e.insert(QStringLiteral("RENDITION_SQS_JOBS_URL"), m_jobsUrl);
-    e.insert(QStringLiteral("RENDITION_SQS_STATUS_URL"), m_statusUrl);
-    e.insert(QStringLiteral("RENDITION_SQS_DLQ_URL"), m_dlqUrl);
-    e.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("S3RVER"));
-    e.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("S3RVER"));
-    e.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
-    return e;
-}
-
-Run TestRemoteCluster::cli(const QStringList &args, int timeoutMs)
-{
-    QProcess p;
-    p.setProcessEnvironment(env());
-    p.start(kCliPath, args);
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) p.kill(), p.waitForFinished(5000);
-    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    for (const QByteArray &line : r.out.split('\n'))
-        if (const QJsonDocument d = QJsonDocument::fromJson(line); d.isObject()) r.events << d.object();
-    return r;
-}
-
-Run TestRemoteCluster::runWorkerOnce(const QString &name)
-{
-    // ElasticMQ 0.7.1 counts a deleted message as in flight until its visibility ends: keep it short.
-    return cli({QStringLiteral("worker"), QStringLiteral("--remote"), QStringLiteral("env"), QStringLiteral("--work-dir"),
-                m_tmp->filePath(QStringLiteral("work-") + name), QStringLiteral("--once"), QStringLiteral("--wait"), QStringLiteral("2"),
-                QStringLiteral("--visibility"), QStringLiteral("5"), QStringLiteral("--heartbeat"), QStringLiteral("1")});
-}
-
-QString TestRemoteCluster::writePreset(const QString &name, const QJsonObject &extra)
-{
-    QJsonObject p{{QStringLiteral("schema"), QStringLiteral("rendition.preset/1")},
-                  {QStringLiteral("name"), name + u'-' + QString::number(QDateTime::currentMSecsSinceEpoch())},
-                  {QStringLiteral("ladder"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("180p")},
-                                                                    {QStringLiteral("codec"), QStringLiteral("h264")},
-                                                                    {QStringLiteral("width"), 320}, {QStringLiteral("height"), 180},
-                                                                    {QStringLiteral("speed"), QStringLiteral("ultrafast")},
-                                                                    {QStringLiteral("rate_control"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("crf")},
-                                                                                                                 {QStringLiteral("crf"), 30}}}}}},
-                  {QStringLiteral("audio"), QJsonArray{}},
-                  {QStringLiteral("packaging"), QJsonObject{{QStringLiteral("segment_duration_s"), 2}, {QStringLiteral("hls"), true},
-                                                            {QStringLiteral("dash"), true}}},
-                  {QStringLiteral("loudness"), QJsonObject{{QStringLiteral("enabled"), false}}},
-                  {QStringLiteral("thumbnails"), QJsonObject{{QStringLiteral("enabled"), false}}},
-                  {QStringLiteral("qc"), QJsonObject{{QStringLiteral("enabled"), false}}}};
-    for (auto it = extra.begin(); it != extra.end(); ++it) p.insert(it.key(), it.value());
-    const QString path = m_tmp->filePath(name + QStringLiteral(".json"));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) return {};
-    f.write(QJsonDocument(p).toJson());
-    return path;
-}
-
-QString TestRemoteCluster::uniqueSource(const QString &name)
-{
-    const QString path = m_tmp->filePath(name);
-    QFile::copy(kVideoOnly, path);
-    QFile f(path);
-    if (!f.open(QIODevice::Append)) return {};
-    // A trailing 'free' box of random bytes: a valid file with a SHA-256 of its own.
-    f.write(QByteArray::fromHex("00000018") + QByteArray("free") + QUuid::createUuid().toRfc4122());
-    return path;
-}
-
-QStringList TestRemoteCluster::keysUnder(const QString &prefix)
-{
-    S3Client s3(s3Config(), credentials());
-    Result<QList<S3ObjectInfo>> all = s3.listAll(prefix);
-    QStringList keys;
-    if (all)
-        for (const S3ObjectInfo &o : std::as_const(*all)) keys << o.key;
-    return keys;
-}
-
-QList<RemoteDeadLetter> TestRemoteCluster::deadLetters(int expected)
-{
-    SqsClient q = sqs();
-    QList<RemoteDeadLetter> out;
-    for (int round = 0; round < 10 && out.size() < expected; ++round) {
-        SqsReceiveOptions o;
-        o.maxMessages = 10, o.waitSeconds = 1, o.visibilityTimeoutS = 60;
-        Result<QList<SqsMessage>> got = q.receive(m_dlqUrl, o);
-        if (!got) continue;
-        for (const SqsMessage &m : std::as_const(*got))
-            if (Result<RemoteDeadLetter> d = RemoteDeadLetter::fromBody(m.body); d) out << *d;
-    }
-    return out;
-}
-
 
 // The final submit event ("published", "awaiting_approval", …) and its job id.
 static QPair<QString, QString> finalOf(const Run &r)
