@@ -67,3 +67,15 @@ if [[ -f "$remote_dir/package-lock.json" ]]; then
     echo "install-deps: tests/remote/node_modules up to date"
   fi
 fi
+
+# Cluster-manifest schema check (tests/k8s: kubernetes-models + @kubernetes-models/keda + yaml).
+k8s_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/k8s"
+if [[ -f "$k8s_dir/package-lock.json" ]]; then
+  stamp="$k8s_dir/node_modules/.package-lock.json"
+  if [[ ! -e "$stamp" || "$k8s_dir/package-lock.json" -nt "$stamp" ]]; then
+    echo "install-deps: npm ci in tests/k8s"
+    npm ci --prefix "$k8s_dir" --no-audit --no-fund
+  else
+    echo "install-deps: tests/k8s/node_modules up to date"
+  fi
+fi

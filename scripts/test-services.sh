@@ -83,12 +83,14 @@ start_elasticmq() {
 include classpath("application.conf")
 node-address { protocol = http, host = "127.0.0.1", port = $port, context-path = "" }
 rest-sqs { enabled = true, bind-port = $port, bind-hostname = "127.0.0.1", sqs-limits = relaxed }
+# spray's default bind timeout (1 s) expires on a loaded machine before the JVM binds.
+spray.can.server.bind-timeout = 30s
 CONF
   rm -f "$dir/port"
   nohup java --add-opens java.base/java.util.regex=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
     -Xmx256m -Dconfig.file="$dir/elasticmq.conf" -jar "$jar" </dev/null >"$dir/log" 2>&1 &
   echo $! >"$dir/pid"
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 300); do
     if grep -q "Bound to /127.0.0.1:$port" "$dir/log" 2>/dev/null; then
       echo "$port" >"$dir/port"
       echo "$port"

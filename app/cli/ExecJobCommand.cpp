@@ -1,4 +1,4 @@
-// rendition-cli exec-job SPEC.json
+// rendition-cli exec-job [--drm-key-file FILE] SPEC.json
 // Runs ONE job described by a JobSpec file (rendition.job/1) in this process and streams
 // JSON-lines events on stdout; this is what the worker pool's child processes run.
 //
@@ -99,6 +99,9 @@ int execJobCommand(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral("Run one job from a JobSpec file, printing JSON-lines events."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("SPEC"), QStringLiteral("Job spec (rendition.job/1) JSON file."), QStringLiteral("SPEC.json"));
+    parser.addOption({QStringLiteral("drm-key-file"),
+                      QStringLiteral("KID:KEY file used instead of the preset's key source (the cluster worker's fetched key)."),
+                      QStringLiteral("FILE")});
     QTextStream err(stderr);
     if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     if (parser.positionalArguments().size() != 1) {
@@ -162,6 +165,7 @@ int execJobCommand(const QStringList &args)
     options.probe = probeOptions;
     options.jobId = spec->id;
     options.idempotencyKey = spec->idempotencyKey;
+    options.drmKeyFileOverride = parser.value(QStringLiteral("drm-key-file"));
     auto sink = [&events](const ProgressEvent &e) { events.progress(e); };
     Result<PublishedAsset> res = runAsset(source, spec->preset, options, sink, cancel, &probed);
     if (res) {

@@ -3,10 +3,12 @@
 // (content-addressed), writes the JobSpec to S3 and sends one jobs-queue message per input.
 // A source + preset already published remotely is reported as reused and not sent again.
 // --wait follows the status queue until every sent job reached a final state (published,
-// qc_failed, reused, dead) or --timeout passes; --fetch DIR then downloads the published
+// qc_failed, reused, dead, awaiting_approval) or --timeout passes; --fetch DIR then downloads the published
 // versions into DIR/<asset>/<version>/.
 // PROFILE is a profile from the settings (GUI) or "env" (RENDITION_* + AWS_* variables).
-// Exit codes: 0 all sent (and with --wait: all published), 1 some input rejected/failed or a
+// DRM presets: the content key goes to the key store (keys/<job>/, core/remote/RemoteKeyStore.h),
+// never into the message; a missing key file fails the input before anything is uploaded.
+// Exit codes: 0 all sent (and with --wait: all published or awaiting approval), 1 some input rejected/failed or a
 // job failed/dead/timed out, 2 usage.
 
 #include "app/cli/CliSupport.h"
@@ -125,7 +127,8 @@ int submitCommand(const QStringList &args)
                            {QStringLiteral("source_uploaded"), s->sourceUploaded},
                            {QStringLiteral("uploaded_bytes"), double(s->uploadedBytes)},
                            {QStringLiteral("upload_ms"), double(s->uploadMs)},
-                           {QStringLiteral("prefix"), s->publishedPrefix}});
+                           {QStringLiteral("prefix"), s->publishedPrefix},
+                           {QStringLiteral("kid"), s->keyId}}); // DRM: the key's id, never the key
         else if (s->reused)
             out << "reused " << probe.path << " -> s3://" << setup->profile.bucket << '/' << s->publishedPrefix << '\n';
         else
@@ -142,7 +145,8 @@ int submitCommand(const QStringList &args)
     S3Client s3(setup->profile.s3Config(), setup->credentials);
     for (const QString &id : std::as_const(sent)) {
         const auto it = finals.constFind(id);
-        const bool ok = it != finals.cend() && (it->kind == RemoteEventKind::Published || it->kind == RemoteEventKind::Reused);
+        const bool ok = it != finals.cend() && (it->kind == RemoteEventKind::Published || it->kind == RemoteEventKind::Reused ||
+                                                    it->kind == RemoteEventKind::AwaitingApproval);
         if (!ok) ++failed;
         QString where = it != finals.cend() && !it->prefix.isEmpty()
                             ? QStringLiteral("s3://%1/%2").arg(setup->profile.bucket, it->prefix) : QString();

@@ -1,11 +1,15 @@
-// rendition-cli worker --remote PROFILE [--slots N] [--metrics-port P] [--once] [--work-dir DIR]
+// rendition-cli worker --remote PROFILE [--slots N] [--metrics-port P] [--metrics-address IP]
+//                      [--once | --one-job] [--work-dir DIR] [--log-format text|json]
 //                      [--visibility S] [--wait S] [--max-receives N] [--retry-delay S] [--grace S]
 // The headless cluster worker (RemoteWorker): long-polls the jobs queue, runs each job in a
 // child `rendition-cli exec-job` exactly as locally, publishes the version folder to S3
 // (manifest.json last), acknowledges; poison messages go to the dead-letter queue after
 // --max-receives deliveries. SIGTERM/SIGINT: no new jobs; running ones get --grace seconds,
 // then are released to the queue. --metrics-port serves Prometheus text on
-// 127.0.0.1:PORT/metrics. --once: end when the queue is drained (nothing visible or in flight).
+// ADDRESS:PORT/metrics (--metrics-address, default 127.0.0.1; 0.0.0.0 in containers) plus
+// /healthz and /readyz. --once: end when the queue is drained (nothing visible or in flight).
+// --one-job: handle one message and exit (a KEDA ScaledJob pod; also exits on a drained queue).
+// --log-format json: one JSON object per log line (job id, stage, error code and class).
 // Exit codes: 0 stopped cleanly, 1 could not start or the jobs queue is unusable (missing queue,
 // rejected credentials, access denied), 2 usage.
 
@@ -15,10 +19,12 @@
 
 #include "core/remote/Metrics.h"
 #include "core/remote/RemoteWorker.h"
+#include "core/remote/WorkerLog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostAddress>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
@@ -56,7 +62,12 @@ int workerCommand(const QStringList &args)
     for (const IntOption &o : kIntOptions)
         parser.addOption({QLatin1String(o.name), QLatin1String(o.help), QStringLiteral("N"), QString::number(o.fallback)});
     parser.addOption({QStringLiteral("once"), QStringLiteral("Stop when the queue is drained (no message visible or in flight).")});
+    parser.addOption({QStringLiteral("one-job"), QStringLiteral("Handle one message, publish, exit (one job per pod).")});
     parser.addOption({QStringLiteral("work-dir"), QStringLiteral("Scratch folder (source cache, job folders)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("metrics-address"), QStringLiteral("IP address the metrics server binds (default 127.0.0.1; 0.0.0.0: all)."),
+                      QStringLiteral("IP"), QStringLiteral("127.0.0.1")});
+    parser.addOption({QStringLiteral("log-format"), QStringLiteral("text (default) or json (one object per line)."),
+                      QStringLiteral("FORMAT"), QStringLiteral("text")});
     QTextStream err(stderr);
     if (const std::optional<int> done = parseArguments(parser, args)) return *done;
     if (!parser.isSet(QStringLiteral("remote"))) {
@@ -72,6 +83,21 @@ int workerCommand(const QStringList &args)
             return kExitUsage;
         }
         v.insert(QLatin1String(o.name), n);
+    }
+    const QString logFormat = parser.value(QStringLiteral("log-format"));
+    if (logFormat != u"text" && logFormat != u"json") {
+        err << "worker: --log-format must be text or json, not \"" << logFormat << "\"\n";
+        return kExitUsage;
+    }
+    setWorkerLogFormat(logFormat == u"json" ? WorkerLogFormat::Json : WorkerLogFormat::Text);
+    if (parser.isSet(QStringLiteral("one-job")) && (parser.isSet(QStringLiteral("once")) || v.value(QStringLiteral("slots")) != 1)) {
+        err << "worker: --one-job runs one slot and cannot be combined with --once or --slots\n";
+        return kExitUsage;
+    }
+    if (QHostAddress address; !address.setAddress(parser.value(QStringLiteral("metrics-address")))) {
+        err << "worker: --metrics-address \"" << parser.value(QStringLiteral("metrics-address"))
+            << "\" is not an IP address (127.0.0.1, 0.0.0.0, ::)\n";
+        return kExitUsage;
     }
     Result<RemoteSetup> setup = resolveRemote(parser.value(QStringLiteral("remote")));
     if (!setup) { err << "worker: " << setup.error().toString() << '\n'; return kExitFailed; }
@@ -89,12 +115,17 @@ int workerCommand(const QStringList &args)
     options.retryDelayS = v.value(QStringLiteral("retry-delay"));
     options.graceS = v.value(QStringLiteral("grace"));
     options.once = parser.isSet(QStringLiteral("once"));
+    options.oneJob = parser.isSet(QStringLiteral("one-job"));
     options.workerName = defaultWorkerName();
 
     RemoteWorker worker(setup->profile, setup->credentials, options);
     MetricsServer metrics(worker.metrics());
+    metrics.setReadiness([&worker] { return worker.notReadyReason(); });
     if (const int port = v.value(QStringLiteral("metrics-port")); port > 0) {
-        if (Status s = metrics.listen(quint16(port)); !s) { err << "worker: " << s.error().toString() << '\n'; return kExitFailed; }
+        if (Status s = metrics.listen(parser.value(QStringLiteral("metrics-address")), quint16(port)); !s) {
+            err << "worker: " << s.error().toString() << '\n';
+            return kExitFailed;
+        }
     }
     QObject::connect(&worker, &RemoteWorker::finished, [] { QCoreApplication::quit(); });
     installCliInterruptHandler();
@@ -104,13 +135,19 @@ int workerCommand(const QStringList &args)
     });
     interrupt.start(100);
     if (Status s = worker.start(); !s) { err << "worker: " << s.error().toString() << '\n'; return kExitFailed; }
-    err << "worker " << options.workerName << ": polling " << setup->profile.jobsQueueUrl << " with " << options.slots
-        << " slot(s)" << (metrics.port() ? QStringLiteral(", metrics on 127.0.0.1:%1/metrics").arg(metrics.port()) : QString())
-        << '\n' << Qt::flush;
+    workerLog(QStringLiteral("polling %1 with %2 slot(s)%3")
+                  .arg(setup->profile.jobsQueueUrl)
+                  .arg(options.slots)
+                  .arg(metrics.port() ? QStringLiteral(", metrics on %1:%2/metrics").arg(metrics.address()).arg(metrics.port()) : QString()),
+              WorkerLogFields{options.workerName, {}, {}, {}, {}});
     QCoreApplication::exec();
-    err << "worker: " << worker.count(RemoteOutcome::Published) << " published, " << worker.count(RemoteOutcome::Reused)
-        << " reused, " << worker.count(RemoteOutcome::Failed) << " failed, " << worker.count(RemoteOutcome::DeadLettered)
-        << " dead-lettered, " << worker.count(RemoteOutcome::Released) << " released\n";
+    workerLog(QStringLiteral("%1 published, %2 reused, %3 failed, %4 dead-lettered, %5 released, %6 awaiting approval")
+                  .arg(worker.count(RemoteOutcome::Published))
+                  .arg(worker.count(RemoteOutcome::Reused))
+                  .arg(worker.count(RemoteOutcome::Failed))
+                  .arg(worker.count(RemoteOutcome::DeadLettered))
+                  .arg(worker.count(RemoteOutcome::Released))
+                  .arg(worker.count(RemoteOutcome::AwaitingApproval)));
     return worker.failedFatally() ? kExitFailed : kExitOk;
 }
 

@@ -5,6 +5,8 @@
 # worker download, worker upload of the package, client download (`remote fetch`).
 # Loopback transfers are the floor: a real bucket adds network time on top.
 #   BENCH_JOBS  sources (default 4)   BENCH_SECONDS  each source's duration (default 10)
+# First it prints the upload-hashing throughput (hash_bench: QCryptographicHash vs OpenSSL SHA-256,
+# MB/s; BENCH_HASH_MIB, default 256).
 set -euo pipefail
 cli=$(readlink -f "${1:?usage: run.sh path/to/rendition-cli}")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +15,9 @@ jobs=${BENCH_JOBS:-4}
 secs=${BENCH_SECONDS:-10}
 work=${BENCH_DIR:-$(mktemp -d /tmp/rendition-bench-remote.XXXXXX)}
 mkdir -p "$work/src"
+# Upload hashing first (needs no services): QCryptographicHash vs OpenSSL SHA-256, MB/s.
+hash_bench=$(dirname "$cli")/hash_bench
+if [[ -x "$hash_bench" ]]; then "$hash_bench" "${BENCH_HASH_MIB:-256}"; else echo "hash_bench not built (target hash_bench): upload hashing not measured"; fi
 export RENDITION_SERVICES_DIR="$work/services"
 services="$root/scripts/test-services.sh"
 if [[ ! -d "$root/tests/remote/node_modules/s3rver" || ! -d "$root/tests/remote/node_modules/elasticmq" ]] || ! command -v java >/dev/null; then

@@ -137,7 +137,10 @@ Status AssetRun::prepare(const ProbeResult *probed)
     if (m_plan.rungs.isEmpty() && (m_preset.audio.isEmpty() || !m_probe.bestAudio()))
         return makeError(QStringLiteral("plan.empty"), QStringLiteral("the preset produces nothing for this source (no video rung fits and no audio)"), m_source);
     if (m_preset.drm.scheme != DrmScheme::None) {
-        Result<DrmOutcome> drm = prepareDrm(m_preset.drm, m_cancel); // fail fast on a bad key file
+        DrmPolicy policy = m_preset.drm;
+        if (!m_options.drmKeyFileOverride.isEmpty())
+            policy.keySource = KeySource::KeyFile, policy.keyFile = m_options.drmKeyFileOverride;
+        Result<DrmOutcome> drm = prepareDrm(policy, m_cancel); // fail fast on a bad key file
         if (!drm) return drm.error();
         m_drm = std::move(drm).value();
     }

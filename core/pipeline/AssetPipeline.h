@@ -40,6 +40,10 @@ struct AssetRunOptions {
     ProbeOptions probe;
     QString jobId;            // a queued job's id: the run is resumable (see above); empty: plain run
     QString idempotencyKey;   // the job's key (JobSpec); checkpoints are only reused for the same key
+    // A KID:KEY file that replaces the preset's key source for this run only (a cluster worker
+    // passes the key it fetched from the key store, so the package uses the key the workstation
+    // made or read at submit). The preset, and so the manifest, is unchanged. Empty: the preset's.
+    QString drmKeyFileOverride;
 };
 
 // Checkpoint names, in pipeline order (also the `stage` of `resumed` events).

@@ -113,12 +113,28 @@ MetricsServer::~MetricsServer() = default;
 
 Status MetricsServer::listen(quint16 port)
 {
-    if (!m_server->listen(QHostAddress::LocalHost, port))
+    return listen(QStringLiteral("127.0.0.1"), port);
+}
+
+Status MetricsServer::listen(const QString &address, quint16 port)
+{
+    QHostAddress host;
+    if (!host.setAddress(address))
+        return makeError(QStringLiteral("metrics.address"),
+                         QStringLiteral("\"%1\" is not an IP address; give one such as 127.0.0.1 or 0.0.0.0 (all interfaces)")
+                             .arg(address),
+                         address);
+    if (!m_server->listen(host, port))
         return makeError(QStringLiteral("metrics.listen"),
-                         QStringLiteral("cannot serve metrics on 127.0.0.1:%1 (%2); pick another --metrics-port")
-                             .arg(port).arg(m_server->errorString()),
-                         QStringLiteral("127.0.0.1:%1").arg(port));
+                         QStringLiteral("cannot serve metrics on %1:%2 (%3); pick another --metrics-port or --metrics-address")
+                             .arg(address).arg(port).arg(m_server->errorString()),
+                         QStringLiteral("%1:%2").arg(address).arg(port));
     return {};
+}
+
+QString MetricsServer::address() const
+{
+    return m_server->serverAddress().toString();
 }
 
 quint16 MetricsServer::port() const
@@ -141,11 +157,19 @@ void MetricsServer::onReadable(QTcpSocket *socket)
     if (!head.contains("\r\n\r\n") && head.size() < kMaxRequestBytes) return;
     socket->readAll();
     const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
-    const bool ok = requestLine.size() >= 2 && requestLine.at(0) == "GET" &&
-                    (requestLine.at(1) == "/metrics" || requestLine.at(1).startsWith("/metrics?"));
-    const QByteArray body = ok ? m_registry.render() : QByteArray("not found; try GET /metrics\n");
-    QByteArray response = ok ? "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\n"
-                             : "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\n";
+    const bool get = requestLine.size() >= 2 && requestLine.at(0) == "GET";
+    const QByteArray path = get ? requestLine.at(1).split('?').constFirst() : QByteArray();
+    QByteArray status = "404 Not Found", type = "text/plain; charset=utf-8", body = "not found; try GET /metrics, /healthz or /readyz\n";
+    if (path == "/metrics") {
+        status = "200 OK", type = "text/plain; version=0.0.4; charset=utf-8", body = m_registry.render();
+    } else if (path == "/healthz") {
+        status = "200 OK", body = "ok\n";
+    } else if (path == "/readyz") {
+        const QString why = m_notReady ? m_notReady() : QString();
+        status = why.isEmpty() ? "200 OK" : "503 Service Unavailable";
+        body = why.isEmpty() ? QByteArray("ready\n") : "not ready: " + why.toUtf8() + '\n';
+    }
+    QByteArray response = "HTTP/1.1 " + status + "\r\nContent-Type: " + type + "\r\n";
     response += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
     socket->write(response);
     socket->disconnectFromHost();

@@ -7,9 +7,14 @@
 // record, the server thread renders. Metric names must be registered with describe() first
 // (HELP text + TYPE); recording an undescribed name is a programming error and is ignored.
 //
-// MetricsServer: a QTcpServer bound to 127.0.0.1 only (never another interface); answers
-// GET /metrics with 200 text/plain; version=0.0.4, anything else with 404, then closes the
-// connection. Lives in (and is driven by the event loop of) the thread that created it.
+// MetricsServer: a QTcpServer bound to 127.0.0.1 by default, or to the address given
+// (`worker --metrics-address 0.0.0.0` in containers, so Prometheus can scrape the pod); answers
+//   GET /metrics  200 text/plain; version=0.0.4
+//   GET /healthz  200 "ok" (liveness: the worker's event loop answers)
+//   GET /readyz   200 "ready", or 503 with the reason from the readiness callback (stopping,
+//                 the jobs queue unusable, …): Kubernetes stops routing/scaling on it
+// anything else 404, then closes the connection. Lives in (and is driven by the event loop
+// of) the thread that created it.
 
 #include "core/util/Result.h"
 
@@ -18,6 +23,8 @@
 #include <QMutex>
 #include <QObject>
 #include <QString>
+
+#include <functional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -62,7 +69,14 @@ public:
 
     // Binds 127.0.0.1:port (0: any free port). Error "metrics.listen" naming the port.
     Status listen(quint16 port);
+    // Binds `address` (an IPv4/IPv6 literal: "0.0.0.0", "::", "10.0.0.5"). Error
+    // "metrics.address" for anything that is not an IP literal, "metrics.listen" when binding fails.
+    Status listen(const QString &address, quint16 port);
     quint16 port() const;
+    QString address() const;
+
+    // /readyz: returns empty when ready, else the reason (called on this object's thread).
+    void setReadiness(std::function<QString()> notReadyReason) { m_notReady = std::move(notReadyReason); }
 
 private:
     void onConnection();
@@ -70,6 +84,7 @@ private:
 
     const MetricsRegistry &m_registry;
     QTcpServer *m_server = nullptr;
+    std::function<QString()> m_notReady;
 };
 
 } // namespace rendition

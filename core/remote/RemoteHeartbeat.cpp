@@ -1,5 +1,7 @@
 #include "core/remote/RemoteHeartbeat.h"
 
+#include "core/remote/WorkerLog.h"
+
 #include <QTextStream>
 
 namespace rendition {
@@ -40,7 +42,7 @@ void RemoteHeartbeat::run()
             ++m_beats;
         } else if (s.error().code != u"http.canceled") {
             ++m_failures;
-            QTextStream(stderr) << "worker: heartbeat failed: " << s.error().toString() << '\n';
+            workerLog(QStringLiteral("heartbeat failed: ") + s.error().toString());
         }
         lock.lock();
     }

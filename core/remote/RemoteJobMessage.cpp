@@ -12,6 +12,8 @@ QString spec(const QString &jobId) { return QStringLiteral("jobs/%1.json").arg(j
 QString assetPrefix(const QString &asset) { return QStringLiteral("outputs/%1/").arg(asset); }
 QString versionPrefix(const QString &asset, const QString &version) { return assetPrefix(asset) + version + u'/'; }
 QString published(const QString &idempotencyKey) { return QStringLiteral("outputs/by-key/%1.json").arg(idempotencyKey); }
+QString current(const QString &asset) { return assetPrefix(asset) + QStringLiteral("current.json"); }
+QString jobKey(const QString &jobId) { return QStringLiteral("keys/%1/content.key").arg(jobId); }
 QString s3Uri(const QString &bucket, const QString &key) { return QStringLiteral("s3://%1/%2").arg(bucket, key); }
 
 QString keyOfUri(const QString &bucket, const QString &uri)
@@ -53,6 +55,7 @@ QByteArray RemoteJobMessage::toBody() const
                   {QStringLiteral("spec_key"), specKey},
                   {QStringLiteral("source_name"), sourceName}};
     if (!inlineSpec.isEmpty()) o.insert(QStringLiteral("spec"), QJsonDocument::fromJson(inlineSpec).object());
+    if (!keyRef.isEmpty()) o.insert(QStringLiteral("key_ref"), keyRef);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -64,8 +67,32 @@ SqsMessageAttributes RemoteJobMessage::attributes() const
     return a;
 }
 
+namespace {
+
+// Job ids and idempotency keys become parts of object keys and folder names: a plain token only.
+bool isPlainToken(const QString &s)
+{
+    if (s.isEmpty() || s.size() > 128) return false;
+    for (const QChar c : s)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-' && c != u'_' && c != u'.') return false;
+    return s != u"." && s != u"..";
+}
+
+bool isPlainFileName(const QString &s)
+{
+    if (s.isEmpty() || s.size() > 255 || s == u"." || s == u"..") return false;
+    for (const QChar c : s)
+        if (c == u'/' || c == u'\\' || c.unicode() < 0x20 || c.unicode() == 0x7f) return false;
+    return true;
+}
+
+} // namespace
+
 Result<RemoteJobMessage> RemoteJobMessage::fromBody(const QByteArray &body)
 {
+    if (body.size() > kMaxMessageBytes)
+        return badMessage(QStringLiteral("%1 bytes; a job message is at most %2").arg(body.size()).arg(kMaxMessageBytes));
+    if (body.contains('\0')) return badMessage(QStringLiteral("it contains a NUL byte"));
     Result<QJsonObject> o = parseObject(body, kRemoteJobSchema);
     if (!o) return o.error();
     RemoteJobMessage m;
@@ -73,6 +100,7 @@ Result<RemoteJobMessage> RemoteJobMessage::fromBody(const QByteArray &body)
     m.idempotencyKey = o->value(QStringLiteral("idempotency_key")).toString();
     m.specKey = o->value(QStringLiteral("spec_key")).toString();
     m.sourceName = o->value(QStringLiteral("source_name")).toString();
+    m.keyRef = o->value(QStringLiteral("key_ref")).toString();
     if (o->value(QStringLiteral("spec")).isObject())
         m.inlineSpec = QJsonDocument(o->value(QStringLiteral("spec")).toObject()).toJson(QJsonDocument::Compact);
     QStringList missing;
@@ -81,8 +109,17 @@ Result<RemoteJobMessage> RemoteJobMessage::fromBody(const QByteArray &body)
     if (m.specKey.isEmpty() && m.inlineSpec.isEmpty()) missing << QStringLiteral("spec_key or spec");
     if (m.sourceName.isEmpty()) missing << QStringLiteral("source_name");
     if (!missing.isEmpty()) return badMessage(QStringLiteral("missing %1").arg(missing.join(QStringLiteral(", "))));
-    if (m.sourceName.contains(u'/') || m.sourceName.contains(u'\\') || m.sourceName == u"." || m.sourceName == u"..")
-        return badMessage(QStringLiteral("source_name \"%1\" is not a plain file name").arg(m.sourceName));
+    if (!isPlainToken(m.jobId)) return badMessage(QStringLiteral("job_id is not a plain token (letters, digits, - _ .)"));
+    if (!isPlainToken(m.idempotencyKey))
+        return badMessage(QStringLiteral("idempotency_key is not a plain token (letters, digits, - _ .)"));
+    if (!isPlainFileName(m.sourceName))
+        return badMessage(QStringLiteral("source_name \"%1\" is not a plain file name")
+                              .arg(QString(m.sourceName).replace(QChar(0), QStringLiteral("\\0"))));
+    if (!m.specKey.isEmpty() && m.specKey != remotekeys::spec(m.jobId))
+        return badMessage(QStringLiteral("spec_key \"%1\" is not %2").arg(m.specKey, remotekeys::spec(m.jobId)));
+    if (!m.keyRef.isEmpty() && m.keyRef != remotekeys::jobKey(m.jobId))
+        return badMessage(QStringLiteral("key_ref \"%1\" is not %2; keys are only read from the job's own key-store entry")
+                              .arg(m.keyRef, remotekeys::jobKey(m.jobId)));
     return m;
 }
 
@@ -123,6 +160,11 @@ QByteArray RemotePublished::toJson() const
                                      {QStringLiteral("version"), version},
                                      {QStringLiteral("prefix"), prefix},
                                      {QStringLiteral("qc_failed"), qcFailed},
+                                     {QStringLiteral("awaiting_approval"), awaitingApproval},
+                                     {QStringLiteral("review"), review},
+                                     {QStringLiteral("reviewed_by"), reviewedBy},
+                                     {QStringLiteral("review_note"), reviewNote},
+                                     {QStringLiteral("reviewed_at"), reviewedAt.isValid() ? iso(reviewedAt) : QString()},
                                      {QStringLiteral("files"), QJsonArray::fromStringList(files)},
                                      {QStringLiteral("bytes"), double(bytes)},
                                      {QStringLiteral("worker"), worker},
@@ -142,6 +184,11 @@ Result<RemotePublished> RemotePublished::fromJson(const QByteArray &json)
     p.version = o->value(QStringLiteral("version")).toString();
     p.prefix = o->value(QStringLiteral("prefix")).toString();
     p.qcFailed = o->value(QStringLiteral("qc_failed")).toBool();
+    p.awaitingApproval = o->value(QStringLiteral("awaiting_approval")).toBool();
+    p.review = o->value(QStringLiteral("review")).toString();
+    p.reviewedBy = o->value(QStringLiteral("reviewed_by")).toString();
+    p.reviewNote = o->value(QStringLiteral("review_note")).toString();
+    p.reviewedAt = QDateTime::fromString(o->value(QStringLiteral("reviewed_at")).toString(), Qt::ISODateWithMs);
     for (const QJsonValue &v : o->value(QStringLiteral("files")).toArray()) p.files << v.toString();
     p.bytes = qint64(o->value(QStringLiteral("bytes")).toDouble());
     p.worker = o->value(QStringLiteral("worker")).toString();

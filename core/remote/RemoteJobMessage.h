@@ -9,10 +9,19 @@
 //                                    (a version without manifest.json is not published)
 //   outputs/by-key/<idempotency key>.json   the publish marker (RemotePublished), written after
 //                                    manifest.json: a redelivered job whose marker exists is only
-//                                    acknowledged
+//                                    acknowledged. It also records the review (approval) decision.
+//   outputs/<asset>/current.json     the asset's `current` pointer (RemoteCurrent, RemoteApproval.h):
+//                                    written at the asset's first publish (version "" while nothing
+//                                    is approved) and moved by each publish that needs no approval
+//                                    and by `remote approve`
+//   keys/<job id>/content.key        a DRM job's content key (KID:KEY), SSE AES256; never under
+//                                    outputs/ (RemoteKeyStore.h)
+//   audit/keys/<time>-<job>-<action>-<n>.json  one record per key read/write (who, when, KID, job)
 //
 // The jobs-queue message body is JSON "rendition.remote-job/1":
-//   {"schema", "job_id", "idempotency_key", "spec_key", "source_name", "spec": {...}?}
+//   {"schema", "job_id", "idempotency_key", "spec_key", "source_name", "spec": {...}?, "key_ref"?}
+// ("key_ref": the key-store object of a DRM job, always keys/<job id>/content.key; the key
+// itself never travels in a message)
 // ("spec" inline when the spec is small, else the worker reads spec_key). job_id and
 // idempotency_key are also sent as message attributes (for filtering/inspection); the body is
 // authoritative because some SQS emulators drop attributes.
@@ -34,6 +43,7 @@ inline constexpr auto kRemoteJobSchema = "rendition.remote-job/1";
 inline constexpr auto kDeadLetterSchema = "rendition.dead-letter/1";
 inline constexpr auto kPublishedSchema = "rendition.remote-published/1";
 inline constexpr qsizetype kInlineSpecMaxBytes = 128 * 1024; // SQS allows 256 KiB per message
+inline constexpr qsizetype kMaxMessageBytes = 192 * 1024;    // a job message is never larger (spec inline ≤ 128 KiB)
 
 namespace remotekeys {
 QString source(const QString &sha256);                      // "sources/<sha>"
@@ -41,6 +51,9 @@ QString spec(const QString &jobId);                         // "jobs/<id>.json"
 QString versionPrefix(const QString &asset, const QString &version); // "outputs/<asset>/<v>/"
 QString assetPrefix(const QString &asset);                  // "outputs/<asset>/"
 QString published(const QString &idempotencyKey);           // "outputs/by-key/<key>.json"
+QString current(const QString &asset);                      // "outputs/<asset>/current.json"
+QString jobKey(const QString &jobId);                       // "keys/<id>/content.key"
+inline constexpr auto kKeyAuditPrefix = "audit/keys/";
 QString s3Uri(const QString &bucket, const QString &key);   // "s3://bucket/key"
 // "s3://bucket/key" → key (empty when the URI is not in `bucket`).
 QString keyOfUri(const QString &bucket, const QString &uri);
@@ -52,11 +65,14 @@ struct RemoteJobMessage {
     QString specKey;
     QString sourceName;   // the original file name ("clip.mov"): names the asset like a local run
     QByteArray inlineSpec; // the spec JSON when small; empty otherwise
+    QString keyRef;       // DRM jobs: remotekeys::jobKey(jobId); empty otherwise
 
     QByteArray toBody() const;
     SqsMessageAttributes attributes() const; // job_id, idempotency_key
     // Error "remote.bad_message" naming the problem (not JSON, wrong schema, missing fields,
-    // a source name with a path separator).
+    // a body over kMaxMessageBytes, a job id / idempotency key that is not a plain token, a
+    // source name that is not a plain file name (separators, "..", NUL, control characters), a
+    // key_ref other than keys/<job id>/content.key).
     static Result<RemoteJobMessage> fromBody(const QByteArray &body);
 };
 
@@ -80,6 +96,10 @@ struct RemotePublished {
     QString version;       // "v1"
     QString prefix;        // "outputs/<asset>/v1/"
     bool qcFailed = false; // published for review only
+    bool awaitingApproval = false; // published without moving `current` (qc.require_approval)
+    QString review;        // "", "approved" or "rejected" (remote approve/reject)
+    QString reviewedBy, reviewNote;
+    QDateTime reviewedAt;
     QStringList files;     // keys relative to prefix, manifest.json last
     qint64 bytes = 0;
     QString worker;

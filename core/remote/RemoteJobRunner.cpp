@@ -4,9 +4,12 @@
 #include "core/model/JobSpec.h"
 #include "core/queue/ChildProtocol.h"
 #include "core/remote/RemoteHeartbeat.h"
+#include "core/remote/RemoteKeyStore.h"
 #include "core/remote/RemoteOutputs.h"
 #include "core/remote/S3Client.h"
 #include "core/remote/SqsClient.h"
+#include "core/remote/WorkerLog.h"
+#include "core/util/RetryPolicy.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -16,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <QUrl>
 
@@ -34,6 +38,16 @@ Error released()
 bool isReleased(const Error &e)
 {
     return e.code == u"remote.released" || e.code == u"http.canceled";
+}
+
+// Errors no redelivery can fix: the job goes to the dead-letter queue at once.
+bool isPermanent(const Error &e)
+{
+    static const QStringList codes{QStringLiteral("remote.bad_message"), QStringLiteral("remote.bad_spec"),
+                                   QStringLiteral("remote.source_missing"), QStringLiteral("remote.source_corrupt"),
+                                   QStringLiteral("remote.source_elsewhere"), QStringLiteral("remote.key_missing"),
+                                   QStringLiteral("remote.key_unreadable"), QStringLiteral("remote.bad_asset")};
+    return codes.contains(e.code);
 }
 
 } // namespace
@@ -56,6 +70,7 @@ QString remoteOutcomeName(RemoteOutcome outcome)
     case RemoteOutcome::Failed: return QStringLiteral("failed");
     case RemoteOutcome::DeadLettered: return QStringLiteral("dead");
     case RemoteOutcome::Released: return QStringLiteral("released");
+    case RemoteOutcome::AwaitingApproval: return QStringLiteral("awaiting_approval");
     case RemoteOutcome::Invalid: break;
     }
     return QStringLiteral("invalid");
@@ -71,9 +86,15 @@ RemoteJobRunner::RemoteJobRunner(RemoteWorkerShared &shared, QString workerName)
 
 RemoteJobRunner::~RemoteJobRunner() = default;
 
-void RemoteJobRunner::log(const QString &line) const
+void RemoteJobRunner::log(const QString &line, const Error &error) const
 {
-    QTextStream(stderr) << "worker " << m_worker << ": " << line << '\n';
+    WorkerLogFields f{m_worker, m_jobId, m_stage, error, {}};
+    if (!error.code.isEmpty())
+        f.errorClass = isPermanent(error)                ? QStringLiteral("permanent")
+                       : isReleased(error)               ? QStringLiteral("released")
+                       : RetryPolicy::isTransient(error) ? QStringLiteral("transient")
+                                                         : QStringLiteral("failed");
+    workerLog(line, f);
 }
 
 void RemoteJobRunner::sendStatus(RemoteStatusEvent event)
@@ -94,8 +115,10 @@ RemoteOutcome RemoteJobRunner::handle(const SqsMessage &message)
         metrics.observe(QLatin1String(kMetricQueueLag),
                         std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - message.sentTimestampMs()) / 1000.0);
 
+    m_jobId.clear(), m_stage.clear();
     Result<RemoteJobMessage> job = RemoteJobMessage::fromBody(message.body);
     if (!job) return deadLetter(message, QString(), job.error());
+    m_jobId = job->jobId;
     if (message.receiveCount() > o.maxReceives)
         return deadLetter(message, job->jobId,
                           makeError(QStringLiteral("remote.too_many_receives"),
@@ -140,14 +163,22 @@ RemoteOutcome RemoteJobRunner::handle(const SqsMessage &message)
         metrics.add(QLatin1String(kMetricJobs), 1, QStringLiteral("outcome"), QStringLiteral("released"));
         return RemoteOutcome::Released;
     }
+    if (!result && isPermanent(result.error())) {
+        log(QStringLiteral("job %1 cannot succeed on any worker: %2").arg(job->jobId, result.error().toString()), result.error());
+        return deadLetter(message, job->jobId, result.error());
+    }
     if (!result) return fail(message, job->jobId, result.error());
 
     if (Status d = m_sqs->deleteMessage(m_shared.profile.jobsQueueUrl, message.receiptHandle); !d)
         log(QStringLiteral("published, but could not delete the message (a redelivery will only acknowledge): ") +
             d.error().toString());
-    const RemoteOutcome outcome = result->qcFailed ? RemoteOutcome::QcFailed : RemoteOutcome::Published;
-    RemoteStatusEvent e{job->jobId, result->qcFailed ? RemoteEventKind::QcFailed : RemoteEventKind::Published,
-                        {}, {}, {}, 100, attempt.receiveCount};
+    const RemoteOutcome outcome = result->qcFailed           ? RemoteOutcome::QcFailed
+                                  : result->awaitingApproval ? RemoteOutcome::AwaitingApproval
+                                                             : RemoteOutcome::Published;
+    const RemoteEventKind kind = result->qcFailed           ? RemoteEventKind::QcFailed
+                                 : result->awaitingApproval ? RemoteEventKind::AwaitingApproval
+                                                            : RemoteEventKind::Published;
+    RemoteStatusEvent e{job->jobId, kind, {}, {}, {}, 100, attempt.receiveCount};
     e.asset = result->asset, e.version = result->version, e.prefix = result->prefix;
     sendStatus(e);
     log(QStringLiteral("job %1 %2 as s3://%3/%4").arg(job->jobId, remoteOutcomeName(outcome), m_shared.profile.bucket, result->prefix));
@@ -157,7 +188,7 @@ RemoteOutcome RemoteJobRunner::handle(const SqsMessage &message)
 
 RemoteOutcome RemoteJobRunner::fail(const SqsMessage &message, const QString &jobId, const Error &error)
 {
-    log(QStringLiteral("job %1 failed (receive %2): %3").arg(jobId).arg(message.receiveCount()).arg(error.toString()));
+    log(QStringLiteral("job %1 failed (receive %2): %3").arg(jobId).arg(message.receiveCount()).arg(error.toString()), error);
     RemoteStatusEvent e{jobId, RemoteEventKind::Failed, {}, {}, {}, -1, message.receiveCount()};
     e.error = error;
     sendStatus(e);
@@ -192,7 +223,7 @@ RemoteOutcome RemoteJobRunner::deadLetter(const SqsMessage &message, const QStri
     e.error = error;
     if (!jobId.isEmpty()) sendStatus(e);
     log(QStringLiteral("job %1 moved to the dead-letter queue: %2").arg(jobId.isEmpty() ? QStringLiteral("(unreadable)") : jobId,
-                                                                       error.toString()));
+                                                                       error.toString()), error);
     m_shared.metrics.add(QLatin1String(kMetricJobs), 1, QStringLiteral("outcome"), QStringLiteral("dead"));
     return RemoteOutcome::DeadLettered;
 }
@@ -209,6 +240,11 @@ Result<QString> RemoteJobRunner::fetchSource(const QString &sha256, const QStrin
     QElapsedTimer clock;
     clock.start();
     Result<S3GetResult> got = m_s3->getToFile(key, path);
+    if (!got && isS3NotFound(got.error()))
+        return makeError(QStringLiteral("remote.source_missing"),
+                         QStringLiteral("the job's source object is not in the bucket (deleted, or never uploaded); "
+                                        "nothing was published"),
+                         remotekeys::s3Uri(m_shared.profile.bucket, key));
     if (!got) return got.error();
     m_shared.metrics.add(QLatin1String(kMetricBytes), double(got->bytesTransferred), QStringLiteral("direction"),
                          QStringLiteral("download"));
@@ -239,7 +275,9 @@ Result<RemotePublished> RemoteJobRunner::runJob(const RemoteJobMessage &job, Att
         specJson = *got;
     }
     Result<JobSpec> spec = JobSpec::fromJson(specJson);
-    if (!spec) return spec.error();
+    if (!spec)
+        return makeError(QStringLiteral("remote.bad_spec"),
+                         QStringLiteral("the job spec is not valid: %1").arg(spec.error().message), job.specKey);
     if (spec->idempotencyKey != job.idempotencyKey || spec->id != job.jobId)
         return makeError(QStringLiteral("remote.bad_message"),
                          QStringLiteral("the message's job id or idempotency key does not match its spec"), job.specKey);
@@ -248,7 +286,19 @@ Result<RemotePublished> RemoteJobRunner::runJob(const RemoteJobMessage &job, Att
         return makeError(QStringLiteral("remote.source_elsewhere"),
                          QStringLiteral("the job's source is not in bucket %1; submit it with this profile").arg(m_shared.profile.bucket),
                          spec->source.uri);
-    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, QStringLiteral("download"), 0, attempt.receiveCount});
+    m_stage = QStringLiteral("download");
+    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, m_stage, 0, attempt.receiveCount});
+    static const QRegularExpression shaRe(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!shaRe.match(spec->source.sha256).hasMatch() || sourceKey != remotekeys::source(spec->source.sha256))
+        return makeError(QStringLiteral("remote.bad_spec"),
+                         QStringLiteral("the job's source must be sources/<its SHA-256> in bucket %1").arg(m_shared.profile.bucket),
+                         spec->source.uri);
+    const bool drm = spec->preset.drm.scheme != DrmScheme::None;
+    if (drm != !job.keyRef.isEmpty())
+        return makeError(QStringLiteral("remote.bad_message"),
+                         drm ? QStringLiteral("the job's preset encrypts but the message names no key (key_ref)")
+                             : QStringLiteral("the message names a key (key_ref) but the job's preset does not encrypt"),
+                         job.jobId);
     Result<QString> cached = fetchSource(spec->source.sha256, sourceKey);
     if (!cached) return cached.error();
 
@@ -271,17 +321,36 @@ Result<RemotePublished> RemoteJobRunner::runJob(const RemoteJobMessage &job, Att
         return makeError(QStringLiteral("remote.write"), QStringLiteral("cannot write the local job spec"), specPath);
     specFile.close();
 
-    Result<QJsonObject> outcome = runChild(specPath, attempt);
+    QString keyFile;
+    if (drm) {
+        // The workstation's key (generated or read at submit): the package must use that one.
+        Result<cenc::ContentKey> key = fetchJobKey(*m_s3, job.jobId, m_worker);
+        if (!key) return key.error();
+        const QString keyDir = jobDir.filePath(QStringLiteral("key"));
+        if (!QDir().mkpath(keyDir) ||
+            !QFile::setPermissions(keyDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+            return makeError(QStringLiteral("remote.write"), QStringLiteral("cannot prepare the key folder"), keyDir);
+        keyFile = QDir(keyDir).filePath(QStringLiteral("content.key"));
+        if (Status w = writeLocalKeyFile(keyFile, *key); !w) return w.error();
+    }
+    Result<QJsonObject> outcome = runChild(specPath, keyFile, attempt);
     if (!outcome) return outcome.error();
     if (m_shared.hardStop.loadRelaxed()) return released();
 
     QElapsedTimer clock;
     clock.start();
-    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, QStringLiteral("upload"), 0, attempt.receiveCount});
-    RemoteUploadRequest request{outcome->value(QStringLiteral("version_dir")).toString(),
-                                outcome->value(QStringLiteral("asset")).toString(), job.jobId, job.idempotencyKey,
-                                outcome->value(QStringLiteral("event")).toString() == child::eventName(child::EventKind::QcFailed), m_worker,
-                                spec->source.uri};
+    m_stage = QStringLiteral("upload");
+    sendStatus({job.jobId, RemoteEventKind::Progress, {}, {}, m_stage, 0, attempt.receiveCount});
+    const QString event = outcome->value(QStringLiteral("event")).toString();
+    RemoteUploadRequest request;
+    request.localVersionDir = outcome->value(QStringLiteral("version_dir")).toString();
+    request.asset = outcome->value(QStringLiteral("asset")).toString();
+    request.jobId = job.jobId;
+    request.idempotencyKey = job.idempotencyKey;
+    request.qcFailed = event == child::eventName(child::EventKind::QcFailed);
+    request.awaitingApproval = event == child::eventName(child::EventKind::AwaitingApproval);
+    request.worker = m_worker;
+    request.sourceUri = spec->source.uri;
     qint64 bytes = 0;
     Result<RemotePublished> published = uploadRemoteVersion(*m_s3, request, &bytes);
     if (!published) return published.error();
@@ -291,11 +360,13 @@ Result<RemotePublished> RemoteJobRunner::runJob(const RemoteJobMessage &job, Att
     return published;
 }
 
-Result<QJsonObject> RemoteJobRunner::runChild(const QString &specPath, Attempt &attempt)
+Result<QJsonObject> RemoteJobRunner::runChild(const QString &specPath, const QString &keyFile, Attempt &attempt)
 {
     QProcess child;
     child.setProgram(m_shared.options.program);
-    child.setArguments({QStringLiteral("exec-job"), specPath});
+    QStringList args{QStringLiteral("exec-job")};
+    if (!keyFile.isEmpty()) args << QStringLiteral("--drm-key-file") << keyFile;
+    child.setArguments(args << specPath);
     // The child dies with this thread (a kill -9 of the worker must not leave encoders behind).
     child.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     child.start();
@@ -318,12 +389,12 @@ Result<QJsonObject> RemoteJobRunner::runChild(const QString &specPath, Attempt &
             if (changed && !attempt.stage.isEmpty())
                 m_shared.metrics.observe(QLatin1String(kMetricStageSeconds), attempt.stageClock.elapsed() / 1000.0,
                                          QStringLiteral("stage"), attempt.stage);
-            if (changed) attempt.stage = stage, attempt.stageClock.restart();
+            if (changed) attempt.stage = stage, m_stage = stage, attempt.stageClock.restart();
             if (changed || attempt.lastProgress.elapsed() >= m_shared.options.progressIntervalMs) {
                 attempt.lastProgress.restart();
                 sendStatus({attempt.jobId, RemoteEventKind::Progress, {}, {}, stage, e.progress.percent, attempt.receiveCount});
             }
-        } else if (e.kind == child::EventKind::Published || e.kind == child::EventKind::QcFailed) {
+        } else if (e.isOutcome()) { // published, qc_failed, awaiting_approval (exit 0: not a crash)
             final = e.object;
         } else if (e.kind == child::EventKind::Failed) {
             failed = e.error;

@@ -1,5 +1,7 @@
 #include "core/remote/RemoteOutputs.h"
 
+#include "core/remote/RemoteApproval.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -97,6 +99,13 @@ Result<RemotePublished> uploadRemoteVersion(S3Client &s3, const RemoteUploadRequ
         return makeError(QStringLiteral("remote.no_manifest"),
                          QStringLiteral("the version folder has no manifest.json, so it is not a published package"),
                          request.localVersionDir);
+    const QString &a = request.asset;
+    if (a.isEmpty() || a == u"." || a == u".." || a == u"by-key" || a.contains(u'/') || a.contains(u'\\') ||
+        a.contains(QChar(0)) || a.size() > 255)
+        return makeError(QStringLiteral("remote.bad_asset"),
+                         QStringLiteral("the asset name \"%1\" is not a plain folder name; nothing was published")
+                             .arg(QString(a).replace(QChar(0), QStringLiteral("\\0"))),
+                         request.localVersionDir);
     Result<int> highest = highestPublishedVersion(s3, request.asset);
     if (!highest) return highest.error();
     RemotePublished p;
@@ -106,6 +115,7 @@ Result<RemotePublished> uploadRemoteVersion(S3Client &s3, const RemoteUploadRequ
     p.version = QStringLiteral("v%1").arg(*highest + 1);
     p.prefix = remotekeys::versionPrefix(p.asset, p.version);
     p.qcFailed = request.qcFailed;
+    p.awaitingApproval = request.awaitingApproval && !request.qcFailed;
     p.worker = request.worker;
     p.files = files;
     const QDir base(request.localVersionDir);
@@ -125,6 +135,20 @@ Result<RemotePublished> uploadRemoteVersion(S3Client &s3, const RemoteUploadRequ
         p.bytes += QFileInfo(path).size();
     }
     p.at = QDateTime::currentDateTimeUtc();
+    // current.json before the marker: a worker dying in between leaves no marker, and the
+    // redelivery publishes (and points current at) a complete version again.
+    const bool movesCurrent = !p.qcFailed && !p.awaitingApproval;
+    bool writeCurrent = movesCurrent;
+    if (!movesCurrent) {
+        Result<std::optional<RemoteCurrent>> existing = readRemoteCurrent(s3, p.asset);
+        if (!existing) return existing.error();
+        writeCurrent = !existing->has_value();
+    }
+    if (writeCurrent) {
+        RemoteCurrent c{p.asset, movesCurrent ? p.version : QString(), movesCurrent ? p.prefix : QString(),
+                        movesCurrent ? p.jobId : QString(), movesCurrent ? p.idempotencyKey : QString(), p.worker, p.at};
+        if (Status s = writeRemoteCurrent(s3, c); !s) return s.error();
+    }
     S3PutOptions markerOptions;
     markerOptions.contentType = QStringLiteral("application/json");
     Result<S3PutResult> marker = s3.putBytes(remotekeys::published(p.idempotencyKey), p.toJson(), markerOptions);

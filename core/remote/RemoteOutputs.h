@@ -35,12 +35,15 @@ struct RemoteUploadRequest {
     QString jobId;
     QString idempotencyKey;
     bool qcFailed = false;
+    bool awaitingApproval = false; // qc.require_approval: current.json is not moved
     QString worker;
     QString sourceUri;       // s3://bucket/sources/<sha>: replaces the worker's local path in the manifest
 };
 
-// Uploads every regular file below localVersionDir (sorted, manifest.json last), then the
-// marker. manifest.json is uploaded with "version" set to the version in the bucket and
+// Uploads every regular file below localVersionDir (sorted, manifest.json last), then moves
+// outputs/<asset>/current.json to this version unless it is qc_failed or awaiting approval
+// (those only create current.json with version "" when the asset has none), then the
+// marker. Error remote.bad_asset for an asset name that is not a plain file name. manifest.json is uploaded with "version" set to the version in the bucket and
 // "source.path" set to sourceUri (the worker's scratch paths mean nothing elsewhere); every
 // other byte is uploaded as the job process wrote it. `bytesUploaded` (may be null) gets the payload bytes sent.
 Result<RemotePublished> uploadRemoteVersion(S3Client &s3, const RemoteUploadRequest &request,

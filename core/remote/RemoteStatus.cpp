@@ -20,6 +20,8 @@ constexpr KindName kKinds[] = {
     {RemoteEventKind::Published, "published"}, {RemoteEventKind::QcFailed, "qc_failed"},
     {RemoteEventKind::Reused, "reused"}, {RemoteEventKind::Failed, "failed"},
     {RemoteEventKind::Released, "released"}, {RemoteEventKind::Dead, "dead"},
+    {RemoteEventKind::AwaitingApproval, "awaiting_approval"}, {RemoteEventKind::Approved, "approved"},
+    {RemoteEventKind::Rejected, "rejected"},
 };
 
 Error badStatus(const QString &why)
@@ -47,7 +49,8 @@ RemoteEventKind remoteEventKindFromName(const QString &name)
 bool isFinalRemoteEvent(RemoteEventKind kind)
 {
     return kind == RemoteEventKind::Published || kind == RemoteEventKind::QcFailed || kind == RemoteEventKind::Reused ||
-           kind == RemoteEventKind::Dead;
+           kind == RemoteEventKind::Dead || kind == RemoteEventKind::AwaitingApproval ||
+           kind == RemoteEventKind::Approved || kind == RemoteEventKind::Rejected;
 }
 
 QByteArray RemoteStatusEvent::toBody() const

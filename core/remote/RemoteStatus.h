@@ -8,8 +8,10 @@
 // kinds: received (a worker took the job), progress (stage + percent; throttled by the worker
 // to about one event per stage change or 2 s), published, qc_failed, reused (the key was
 // already published: acknowledged only), failed (this attempt failed; SQS redelivers),
-// released (worker shut down; the job goes back to the queue), dead (moved to the DLQ).
-// Final kinds: published, qc_failed, reused, dead.
+// released (worker shut down; the job goes back to the queue), dead (moved to the DLQ),
+// awaiting_approval (published without moving `current`: qc.require_approval), approved /
+// rejected (sent by `remote approve|reject`).
+// Final kinds: published, qc_failed, reused, dead, awaiting_approval (the worker is done).
 //
 // RemoteStatusReader: polls the status queue (short long-polls, up to 10 messages each),
 // deletes what it read, keeps the latest state per job and emits jobUpdated(). The status
@@ -44,7 +46,10 @@ namespace rendition {
 
 inline constexpr auto kRemoteStatusSchema = "rendition.remote-status/1";
 
-enum class RemoteEventKind { Invalid = 0, Received, Progress, Published, QcFailed, Reused, Failed, Released, Dead };
+enum class RemoteEventKind {
+    Invalid = 0, Received, Progress, Published, QcFailed, Reused, Failed, Released, Dead,
+    AwaitingApproval, Approved, Rejected
+};
 QString remoteEventKindName(RemoteEventKind kind); // "received", "progress", …
 RemoteEventKind remoteEventKindFromName(const QString &name);
 bool isFinalRemoteEvent(RemoteEventKind kind);

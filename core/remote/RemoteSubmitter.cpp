@@ -2,7 +2,9 @@
 
 #include "core/queue/Intake.h"
 
+#include "core/remote/RemoteApproval.h"
 #include "core/remote/RemoteJobMessage.h"
+#include "core/remote/RemoteKeyStore.h"
 #include "core/remote/RemoteOutputs.h"
 #include "core/remote/S3Client.h"
 #include "core/remote/SqsClient.h"
@@ -39,7 +41,10 @@ Status RemoteSubmitter::uploadSource(const ProbeResult &probe, const QString &ke
     const qint64 size = QFileInfo(probe.path).size();
     Result<S3ObjectInfo> head = m_s3->head(key);
     if (head && head->sizeBytes == size) return {}; // content-addressed: the same bytes are there
-    if (!head && !isS3NotFound(head.error())) return head.error();
+    // Without s3:ListBucket, S3 answers a HEAD of a missing key 403 instead of 404: treat it as
+    // "not there" and upload (a real permission problem then fails the PUT with its own error).
+    if (!head && !isS3NotFound(head.error()) && head.error().code != u"s3.AccessDenied")
+        return head.error();
     const QString name = QFileInfo(probe.path).fileName();
     m_s3->setProgressCallback([&progress, name](qint64 done, qint64 total) {
         if (progress && total > 0) progress(ProgressEvent{QStringLiteral("upload"), name, 100.0 * double(done) / double(total), 0, -1, {}});
@@ -72,6 +77,13 @@ Result<RemoteSubmission> RemoteSubmitter::submit(const ProbeResult &probe, const
 
     Result<JobSpec> made = makeJobSpec(probe, preset, QStringLiteral("/"));
     if (!made) return made.error();
+    // DRM: the key is obtained first, so a missing or bad key file fails before any upload.
+    std::optional<cenc::ContentKey> key;
+    if (preset.drm.scheme != DrmScheme::None) {
+        Result<cenc::ContentKey> k = obtainSubmitKey(preset.drm);
+        if (!k) return k.error();
+        key = *k;
+    }
     RemoteSubmission out;
     out.input = probe.path;
     out.spec = *made;
@@ -103,6 +115,10 @@ Result<RemoteSubmission> RemoteSubmitter::submit(const ProbeResult &probe, const
     if (Result<S3PutResult> put = m_s3->putBytes(out.specKey, specJson, specOptions); !put)
         return cancel.isCanceled() ? canceled() : put.error();
     out.uploadedBytes += specJson.size();
+    if (key) {
+        if (Status s = storeJobKey(*m_s3, out.spec.id, *key, remoteActor()); !s) return s.error();
+        out.keyId = cenc::keyIdToHex(key->kid);
+    }
     out.uploadMs = clock.elapsed();
     if (cancel.isCanceled()) return canceled();
 
@@ -111,6 +127,7 @@ Result<RemoteSubmission> RemoteSubmitter::submit(const ProbeResult &probe, const
     message.idempotencyKey = out.spec.idempotencyKey;
     message.specKey = out.specKey;
     message.sourceName = QFileInfo(probe.path).fileName();
+    if (key) message.keyRef = remotekeys::jobKey(out.spec.id);
     if (specJson.size() <= kInlineSpecMaxBytes) message.inlineSpec = specJson;
     Result<QString> sent = m_sqs->sendMessage(m_profile.jobsQueueUrl, message.toBody(), message.attributes());
     if (!sent) return sent.error();

@@ -7,7 +7,9 @@
 //   3. uploads the source once under its content address (HEAD first; skipped when an object
 //      of the same size is there);
 //   4. writes the spec to jobs/<id>.json;
-//   5. sends the jobs-queue message (RemoteJobMessage; spec inline when small).
+//   5. DRM presets: stores the content key in the key store (RemoteKeyStore.h; obtained before
+//      step 1's uploads, so a missing key file uploads nothing);
+//   6. sends the jobs-queue message (RemoteJobMessage; spec inline when small; key_ref for DRM).
 // Used by `rendition-cli submit` and by the GUI queue's "Run on cluster" action.
 //
 // Threading: blocking and NOT thread-safe (owns one S3Client and one SqsClient); the GUI
@@ -41,6 +43,7 @@ struct RemoteSubmission {
     qint64 uploadMs = 0;      // time spent uploading the source + spec
     bool reused = false;      // already published: nothing sent
     QString publishedPrefix;  // reused: outputs/<asset>/vN/
+    QString keyId;            // DRM: the KID (hex) of the stored key; never the key
 };
 
 class RemoteSubmitter {

@@ -1,6 +1,7 @@
 #include "core/remote/RemoteWorker.h"
 
 #include "core/remote/SqsClient.h"
+#include "core/remote/WorkerLog.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -42,7 +43,7 @@ bool queueDrained(SqsClient &sqs, const QString &queueUrl)
         total += it.value().toInt();
         counts << it.key() + u'=' + it.value();
     }
-    if (total == 0) QTextStream(stderr) << "worker: --once: the queue is empty (" << counts.join(u' ') << ")\n";
+    if (total == 0) workerLog(QStringLiteral("--once: the queue is empty (%1)").arg(counts.join(u' ')));
     return total == 0;
 }
 
@@ -85,19 +86,30 @@ Status RemoteWorker::start()
     if (o.slots < 1) problems << QStringLiteral("slots must be at least 1");
     if (o.visibilityTimeoutS < 2) problems << QStringLiteral("the visibility timeout must be at least 2 s");
     if (o.maxReceives < 1) problems << QStringLiteral("max receives must be at least 1");
+    if (o.oneJob && o.slots != 1) problems << QStringLiteral("one-job mode runs exactly one slot");
     if (!problems.isEmpty())
         return makeError(QStringLiteral("remote.worker_options"), problems.join(QStringLiteral("; ")));
     m_live.store(o.slots);
     for (int i = 0; i < o.slots; ++i) m_threads.emplace_back([this, i] { slotLoop(i); });
     m_watch.start();
+    m_started.store(true);
     return {};
+}
+
+QString RemoteWorker::notReadyReason() const
+{
+    if (!m_started.load()) return QStringLiteral("not started");
+    if (m_fatal.load()) return QStringLiteral("the jobs queue cannot be used (see the log)");
+    if (m_shared->stopping.load()) return QStringLiteral("stopping");
+    QMutexLocker lock(&m_receiveErrorMutex);
+    return m_receiveError.isEmpty() ? QString() : QStringLiteral("receiving from the jobs queue fails: ") + m_receiveError;
 }
 
 void RemoteWorker::requestStop()
 {
     if (m_shared->stopping.exchange(true)) return;
     m_shared->receiveCancel.storeRelaxed(1);
-    QTextStream(stderr) << "worker: stopping; running jobs have " << m_shared->options.graceS << " s to finish\n";
+    workerLog(QStringLiteral("stopping; running jobs have %1 s to finish").arg(m_shared->options.graceS));
     m_grace.start(std::max(0, m_shared->options.graceS) * 1000);
 }
 
@@ -130,9 +142,14 @@ void RemoteWorker::slotLoop(int slot)
     receive.visibilityTimeoutS = s.options.visibilityTimeoutS;
     while (!s.stopping.load()) {
         Result<QList<SqsMessage>> got = sqs.receive(s.profile.jobsQueueUrl, receive, &s.receiveCancel);
+        {
+            QMutexLocker lock(&m_receiveErrorMutex);
+            m_receiveError = got ? QString() : got.error().code;
+        }
         if (!got) {
             if (s.stopping.load()) break;
-            QTextStream(stderr) << "worker " << name << ": receive failed: " << got.error().toString() << '\n';
+            workerLog(QStringLiteral("receive failed: ") + got.error().toString(),
+                      WorkerLogFields{name, {}, {}, got.error(), QStringLiteral("transient")});
             const QString code = got.error().code;
             if (code == u"sqs.no_queue" || code == u"sqs.auth" || code == u"sqs.access_denied") {
                 m_fatal.store(true); // configuration, not weather: retrying will not help
@@ -142,11 +159,17 @@ void RemoteWorker::slotLoop(int slot)
             continue;
         }
         if (got->isEmpty()) {
-            if (s.options.once && queueDrained(sqs, s.profile.jobsQueueUrl)) break;
+            if ((s.options.once || s.options.oneJob) && queueDrained(sqs, s.profile.jobsQueueUrl)) break;
             continue;
         }
         const RemoteOutcome outcome = runner.handle(got->constFirst());
         ++m_counts[int(outcome)];
+        if (s.options.oneJob) {
+            workerLog(QStringLiteral("--one-job: handled one message (%1); exiting").arg(remoteOutcomeName(outcome)),
+                      WorkerLogFields{name, {}, {}, {}, {}});
+            s.stopping.store(true);
+            break;
+        }
     }
     --m_live;
 }

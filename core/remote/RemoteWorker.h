@@ -18,6 +18,7 @@
 #include "core/util/Result.h"
 
 #include <QObject>
+#include <QMutex>
 #include <QTimer>
 
 #include <atomic>
@@ -45,6 +46,9 @@ public:
     // A slot ended because the jobs queue cannot be used at all (missing queue, rejected
     // credentials, access denied); the error was printed.
     bool failedFatally() const { return m_fatal.load(); }
+    // /readyz: empty when the worker takes jobs; else why not ("not started", "stopping", the
+    // jobs queue's last receive error).
+    QString notReadyReason() const;
 
 Q_SIGNALS:
     void finished();
@@ -57,7 +61,10 @@ private:
     std::vector<std::thread> m_threads;
     std::atomic<int> m_live{0};
     std::atomic<bool> m_fatal{false};
-    std::atomic<int> m_counts[8] = {};
+    std::atomic<bool> m_started{false};
+    mutable QMutex m_receiveErrorMutex;
+    QString m_receiveError; // the last receive's error; empty after a good receive
+    std::atomic<int> m_counts[kRemoteOutcomeCount] = {};
     QTimer m_watch;
     QTimer m_grace;
     bool m_finished = false;

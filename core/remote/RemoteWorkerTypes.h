@@ -29,6 +29,8 @@ struct RemoteWorkerOptions {
     int graceS = 30;             // SIGTERM: running jobs may finish for this long, then are released
     bool once = false;           // each slot ends when a long poll finds nothing and the queue holds
                                  // no message at all (none visible, in flight or delayed)
+    bool oneJob = false;         // one slot handles ONE message and the worker ends (a KEDA ScaledJob
+                                 // pod); also ends like `once` when the queue is drained first
     int progressIntervalMs = 2000; // status-queue progress events at most this often per job (and on stage change)
 };
 

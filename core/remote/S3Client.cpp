@@ -39,6 +39,8 @@ HttpHeaders putHeaders(const S3PutOptions &options)
         headers.append({"Content-Type", options.contentType.toUtf8()});
     for (auto it = options.metadata.cbegin(); it != options.metadata.cend(); ++it)
         headers.append({"x-amz-meta-" + it.key().toLower().toUtf8(), it.value().toUtf8()});
+    if (!options.serverSideEncryption.isEmpty())
+        headers.append({"x-amz-server-side-encryption", options.serverSideEncryption.toUtf8()});
     return headers;
 }
 

@@ -71,6 +71,7 @@ struct S3ListPage {
 struct S3PutOptions {
     QString contentType = QStringLiteral("application/octet-stream");
     QMap<QString, QString> metadata;  // sent as x-amz-meta-NAME
+    QString serverSideEncryption;     // "AES256" or "aws:kms": x-amz-server-side-encryption (empty: bucket default)
 };
 
 struct S3PutResult {

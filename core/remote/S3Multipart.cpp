@@ -48,6 +48,8 @@ Result<QString> S3Client::createMultipartUpload(const QString &key, const S3PutO
         request.headers.append({"Content-Type", options.contentType.toUtf8()});
     for (auto it = options.metadata.cbegin(); it != options.metadata.cend(); ++it)
         request.headers.append({"x-amz-meta-" + it.key().toLower().toUtf8(), it.value().toUtf8()});
+    if (!options.serverSideEncryption.isEmpty())
+        request.headers.append({"x-amz-server-side-encryption", options.serverSideEncryption.toUtf8()});
     const QString op = QStringLiteral("CreateMultipartUpload");
     auto response = run(request, key, op);
     if (!response)

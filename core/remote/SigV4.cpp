@@ -1,8 +1,9 @@
 #include "core/remote/SigV4.h"
 
-#include <QCryptographicHash>
 #include <QFile>
-#include <QMessageAuthenticationCode>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <algorithm>
 #include <map>
@@ -158,12 +159,19 @@ QByteArray SigV4::canonicalQuery(const QByteArray &rawQuery)
 
 QByteArray SigV4::sha256Hex(const QByteArray &data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    unsigned char digest[EVP_MAX_MD_SIZE] = {};
+    unsigned int len = 0;
+    EVP_Digest(data.constData(), size_t(data.size()), digest, &len, EVP_sha256(), nullptr);
+    return QByteArray(reinterpret_cast<const char *>(digest), int(len)).toHex();
 }
 
 QByteArray SigV4::hmacSha256(const QByteArray &key, const QByteArray &data)
 {
-    return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
+    unsigned char mac[EVP_MAX_MD_SIZE] = {};
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.constData(), int(key.size()), reinterpret_cast<const unsigned char *>(data.constData()),
+         size_t(data.size()), mac, &len);
+    return QByteArray(reinterpret_cast<const char *>(mac), int(len));
 }
 
 QByteArray SigV4::signingKey(const QString &secretAccessKey, const QByteArray &date8, const SigV4Scope &scope)
@@ -179,7 +187,14 @@ Result<QByteArray> SigV4::sha256HexOfFile(const QString &path, qint64 offset, qi
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
         return makeError("sigv4.file", QStringLiteral("Could not open %1 to hash the request body; check that it exists and is readable.").arg(path));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    // OpenSSL's SHA-256 (SHA-NI/AVX2 where the CPU has them): several times QCryptographicHash's
+    // speed, and every uploaded byte is hashed once for x-amz-content-sha256 (bench/remote/hash_bench).
+    struct Ctx {
+        EVP_MD_CTX *c = EVP_MD_CTX_new();
+        ~Ctx() { EVP_MD_CTX_free(c); }
+    } hash;
+    if (!hash.c || EVP_DigestInit_ex(hash.c, EVP_sha256(), nullptr) != 1)
+        return makeError("sigv4.file", QStringLiteral("SHA-256 is not available from OpenSSL; cannot hash %1.").arg(path));
     qint64 remaining = length >= 0 ? length : file.size() - offset;
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     while (remaining > 0) {
@@ -187,10 +202,13 @@ Result<QByteArray> SigV4::sha256HexOfFile(const QString &path, qint64 offset, qi
         if (n <= 0)
             return makeError("sigv4.file", QStringLiteral("Could not read %1 bytes at offset %2 of %3 to hash the request body; the file is shorter or unreadable.")
                                                .arg(remaining).arg(offset).arg(path));
-        hash.addData(QByteArrayView(buffer.constData(), n));
+        EVP_DigestUpdate(hash.c, buffer.constData(), size_t(n));
         remaining -= n;
     }
-    return hash.result().toHex();
+    unsigned char digest[EVP_MAX_MD_SIZE] = {};
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(hash.c, digest, &len);
+    return QByteArray(reinterpret_cast<const char *>(digest), int(len)).toHex();
 }
 
 Result<SigV4Signature> SigV4::sign(HttpRequest &request, const AwsCredentials &credentials,

@@ -287,7 +287,8 @@ void ClusterPanel::updateButtons()
     const RemoteJobRow *row = rows.isEmpty() ? nullptr : m_model->rowAt(rows.first().row());
     const bool published = row && !row->idempotencyKey.isEmpty() &&
                            (row->latest.kind == RemoteEventKind::Published || row->latest.kind == RemoteEventKind::QcFailed ||
-                            row->latest.kind == RemoteEventKind::Reused);
+                            row->latest.kind == RemoteEventKind::Reused || row->latest.kind == RemoteEventKind::AwaitingApproval ||
+                            row->latest.kind == RemoteEventKind::Approved || row->latest.kind == RemoteEventKind::Rejected);
     m_download->setEnabled(published && !isBusy());
 }
 

@@ -20,6 +20,9 @@ QString RemoteJobsModel::stateText(RemoteEventKind kind)
     case RemoteEventKind::Failed: return tr("Attempt failed, will retry");
     case RemoteEventKind::Released: return tr("Released, back in the queue");
     case RemoteEventKind::Dead: return tr("Dead letter");
+    case RemoteEventKind::AwaitingApproval: return tr("Published, awaiting approval");
+    case RemoteEventKind::Approved: return tr("Approved (current)");
+    case RemoteEventKind::Rejected: return tr("Rejected");
     }
     return {};
 }
@@ -37,7 +40,8 @@ QVariant RemoteJobsModel::data(const QModelIndex &index, int role) const
     case State: return stateText(e.kind);
     case Stage: return e.stage;
     case Progress:
-        if (e.kind == RemoteEventKind::Published || e.kind == RemoteEventKind::QcFailed || e.kind == RemoteEventKind::Reused)
+        if (e.kind == RemoteEventKind::Published || e.kind == RemoteEventKind::QcFailed || e.kind == RemoteEventKind::Reused ||
+            e.kind == RemoteEventKind::AwaitingApproval || e.kind == RemoteEventKind::Approved || e.kind == RemoteEventKind::Rejected)
             return QStringLiteral("100%");
         return e.percent >= 0 ? QStringLiteral("%1%").arg(e.percent, 0, 'f', 0) : QString();
     case Worker: return e.worker;
