@@ -5,7 +5,7 @@
 // Exit 0 when it could read everything (rule failures are in `rules`), 1 when it could not.
 //
 // Usage: node check.mjs PACKAGE_DIR
-import { createFile } from 'mp4box';
+import { createFile, BoxParser } from 'mp4box';
 import HLS from 'hls-parser';
 import * as mpdParser from 'mpd-parser';
 import { DOMParser } from '@xmldom/xmldom';
@@ -65,10 +65,24 @@ function parseTrack(dir) {
                      trafs: moof.trafs.length });
     k += n;
   }
+  // Protected sample entries (encv/enca) carry the original format in sinf/frma: the codec
+  // string is that of the clear entry (what HLS CODECS and DASH @codecs must state).
+  let codec = info.tracks[0].codec;
+  const entry = trak.mdia.minf.stbl.stsd.entries[0];
+  const original = (entry.sinfs?.[0] ?? entry.sinf)?.frma?.data_format;
+  if ((entry.type === 'encv' || entry.type === 'enca') && original) {
+    // Run the clear entry class's own codec-string code on this entry's fields (avcC, esds...).
+    const Clear = BoxParser.sampleEntry[original];
+    if (Clear) {
+      const clear = new Clear();
+      for (const k of ['avcC', 'hvcC', 'av1C', 'esds', 'dOps', 'boxes', 'channel_count', 'samplerate']) if (entry[k] !== undefined) clear[k] = entry[k];
+      codec = clear.getCodec();
+    }
+  }
   return { dir, info, trak, ts, elst, editShift, firstPresented, samples, fragments, segFiles: files, segBytes,
            moofCount: mp4.moofs.length, brands: [mp4.ftyp.major_brand, ...mp4.ftyp.compatible_brands],
            stsdEntries: trak.mdia.minf.stbl.stsd.entries.length, traks: mp4.moov.traks.length,
-           codec: info.tracks[0].codec, kind: trak.mdia.hdlr.handler };
+           codec, encrypted: entry.type === 'encv' || entry.type === 'enca', kind: trak.mdia.hdlr.handler };
 }
 
 // Earliest presentation time (ticks) and end of every fragment, honouring the edit list.

@@ -126,13 +126,13 @@ void TestConformance::matrix_data()
                                   QStringLiteral("av1-ladder"), QStringLiteral("hevc-4k-ladder")}) {
         for (const QString &rate : rates) {
             const bool big = preset == u"hevc-4k-ladder"; // its smallest rung is 1080p
-            row(QStringLiteral("%1 %2").arg(preset, rate), {{rate, big ? 1920 : 1280, big ? 1080 : 720, 3}, preset, {}});
+            row(QStringLiteral("%1 %2").arg(preset, rate), {{rate, big ? 1920 : 1280, big ? 1080 : 720, 2}, preset, {}});
         }
     }
     for (int bf : {0, 1, 3})
         for (const QString &rate : rates)
             row(QStringLiteral("mixed profiles bf%1 %2").arg(bf).arg(rate),
-                {{rate, 640, 360, 3}, {}, quickPreset(QStringLiteral("mixed-bf%1").arg(bf), mixedProfiles(640), bf)});
+                {{rate, 640, 360, 2}, {}, quickPreset(QStringLiteral("mixed-bf%1").arg(bf), mixedProfiles(640), bf)});
     {
         FlashBeepSpec odd{QStringLiteral("25"), 642, 362, 3};
         row(QStringLiteral("odd size 642x362"), {odd, {}, quickPreset(QStringLiteral("odd"), {{QStringLiteral("a"), 642, 362, vbr(800, 1200)}, {QStringLiteral("b"), 322, 182, vbr(300, 450)}}, 3)});
