@@ -12,6 +12,7 @@ extern "C" {
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace rendition {
 
@@ -319,6 +320,18 @@ Status ProgressiveMp4::start()
     int rc = avio_open(&m_ctx->pb, QFile::encodeName(m_path).constData(), AVIO_FLAG_WRITE);
     AVDictionary *opts = nullptr;
     av_dict_set(&opts, "movflags", "+faststart", 0);
+    // Edit lists (B-frame delay, audio priming) are in the movie timescale: FFmpeg's 1000 rounds
+    // them to whole milliseconds and readers then shift tracks by up to 0.5 ms each. A movie
+    // timescale that every track timescale divides keeps them exact. (The muxer raises a track
+    // timescale below 10000 by doubling; the same is done here.)
+    qint64 movieScale = 1;
+    for (AVRational tb : m_encoderTimeBases) {
+        qint64 t = std::max(1, tb.den);
+        while (t < 10000) t *= 2;
+        movieScale = std::lcm(movieScale, t);
+        if (movieScale > std::numeric_limits<int>::max()) break;
+    }
+    if (movieScale <= std::numeric_limits<int>::max()) av_dict_set_int(&opts, "movie_timescale", movieScale, 0);
     if (rc >= 0) rc = avformat_write_header(m_ctx.get(), &opts);
     av_dict_free(&opts);
     if (rc < 0) return av::avError(QStringLiteral("package.mux"), rc, QStringLiteral("could not start the MP4"), m_path);
