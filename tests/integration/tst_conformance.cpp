@@ -131,7 +131,7 @@ void TestConformance::matrix_data()
     }
     for (int bf : {0, 1, 3})
         for (const QString &rate : rates)
-            row(QStringLiteral("mixed profiles bf%1 %2").arg(bf).arg(rate),
+            row(QStringLiteral("full mixed profiles bf%1 %2").arg(bf).arg(rate), // "full": not the default row's folder
                 {{rate, 640, 360, 2}, {}, quickPreset(QStringLiteral("mixed-bf%1").arg(bf), mixedProfiles(640), bf)});
     {
         FlashBeepSpec odd{QStringLiteral("25"), 642, 362, 3};
