@@ -54,6 +54,20 @@ if [[ -f "$player_dir/package-lock.json" ]]; then
   fi
 fi
 
+# Conformance-test dependencies (tests/conformance: GPAC's mp4box.js, hls-parser, mpd-parser at
+# the versions in package-lock.json): independent parsers for tst_conformance (issue #17).
+conformance_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/conformance"
+if [[ -f "$conformance_dir/package-lock.json" ]]; then
+  stamp="$conformance_dir/node_modules/.package-lock.json"
+  [[ -e "$stamp" ]] || stamp="$conformance_dir/node_modules"
+  if [[ ! -e "$stamp" || "$conformance_dir/package-lock.json" -nt "$stamp" ]]; then
+    echo "install-deps: npm ci in tests/conformance"
+    npm ci --prefix "$conformance_dir" --no-audit --no-fund
+  else
+    echo "install-deps: tests/conformance/node_modules up to date"
+  fi
+fi
+
 # Remote-mode test dependencies (tests/remote: the s3rver S3 emulator and the AWS SDK for
 # JavaScript v3 as an independent read-back client, at the versions in package-lock.json).
 remote_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/remote"

@@ -1,5 +1,7 @@
 #include "core/media/TrackWriter.h"
 
+#include "core/media/InitSegment.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +12,7 @@ extern "C" {
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace rendition {
 
@@ -51,13 +54,15 @@ QString segmentName(int number, const char *ext)
     return QStringLiteral("seg_%1.%2").arg(number, 5, 10, QLatin1Char('0')).arg(QLatin1String(ext));
 }
 
-// Tracks segment timing (earliest pts, latest end) for the packets written so far.
+// Tracks segment timing (earliest presentation time, latest end) for the packets written so
+// far. Nothing is presented before `presentationStart` (an audio track's priming, cut by its
+// edit list), so a segment's earliest presentation time is never earlier.
 struct SegmentClock {
     qint64 minPts = std::numeric_limits<qint64>::max();
     qint64 maxEnd = std::numeric_limits<qint64>::min();
-    void add(const AVPacket *p)
+    void add(const AVPacket *p, qint64 presentationStart = std::numeric_limits<qint64>::min())
     {
-        minPts = std::min<qint64>(minPts, p->pts);
+        minPts = std::min<qint64>(minPts, std::max<qint64>(p->pts, presentationStart));
         maxEnd = std::max<qint64>(maxEnd, p->pts + std::max<qint64>(p->duration, 0));
     }
 };
@@ -95,11 +100,18 @@ public:
         // Our timeline is already non-negative and shared by every track: the muxer must
         // not shift tracks independently (that would break A/V sync across renditions).
         raw->avoid_negative_ts = AVFMT_AVOID_NEG_TS_DISABLED;
+        // The audio encoder's priming (AAC: 1024 samples) precedes the first audible sample;
+        // the init segment's edit list says so (finishInitSegment).
+        m_primingTicks = enc->codec_type == AVMEDIA_TYPE_AUDIO && enc->initial_padding > 0
+                             ? av_rescale_q(enc->initial_padding, AVRational{1, enc->sample_rate}, enc->time_base) : 0;
 
         AVDictionary *opts = nullptr;
-        // frag_discont + no edit list: tfdt carries our absolute decode times, so every
-        // rendition of the package shares one timeline (as the MPD and playlists say).
-        av_dict_set(&opts, "movflags", "+frag_custom+empty_moov+default_base_moof+cmaf+skip_trailer+frag_discont", 0);
+        // frag_discont + no FFmpeg edit list: tfdt carries our absolute decode times, so every
+        // rendition of the package shares one timeline (as the MPD and playlists say). No
+        // `cmaf` flag: it turns on negative composition offsets, and readers that shift pts by
+        // the largest negative offset (FFmpeg) would then see rung-dependent times. Our dts
+        // (RungWorker) keep every offset >= 0; the CMAF brand is set by finishInitSegment.
+        av_dict_set(&opts, "movflags", "+frag_custom+empty_moov+default_base_moof+skip_trailer+frag_discont", 0);
         av_dict_set(&opts, "use_editlist", "0", 0);
         if (enc->codec_type == AVMEDIA_TYPE_VIDEO) av_dict_set(&opts, "video_track_timescale", "0", 0);
         rc = avformat_write_header(raw, &opts);
@@ -108,8 +120,9 @@ public:
         avio_flush(raw->pb);
         m_rec.timeBase = st->time_base;
         m_rec.initFile = QStringLiteral("init.mp4");
-        m_rec.initBytes = std::exchange(m_pending, {});
-        return writeFile(QDir(m_rec.dir).filePath(m_rec.initFile), m_rec.initBytes);
+        m_header = std::exchange(m_pending, {});
+        if (m_primingTicks == 0) return writeInit(0); // else: once the first packet says where audio starts
+        return {};
     }
 
     Status write(AVPacket *pkt, bool segmentStart) override
@@ -117,9 +130,13 @@ public:
         if (segmentStart && m_inSegment) {
             if (Status s = flushSegment(); !s) return s;
         }
+        if (m_rec.initBytes.isEmpty()) { // first packet of a primed track: content starts after the priming
+            m_presentationStart = av_rescale_q(pkt->pts + m_primingTicks, m_encTb, m_ctx->streams[0]->time_base);
+            if (Status s = writeInit(m_presentationStart); !s) return s;
+        }
         av_packet_rescale_ts(pkt, m_encTb, m_ctx->streams[0]->time_base);
         pkt->stream_index = 0;
-        m_clock.add(pkt);
+        m_clock.add(pkt, m_presentationStart);
         m_inSegment = true;
         ++m_rec.packets;
         const int rc = av_write_frame(m_ctx.get(), pkt);
@@ -129,6 +146,9 @@ public:
 
     Result<TrackRecord> finish() override
     {
+        if (m_rec.initBytes.isEmpty()) {
+            if (Status s = writeInit(0); !s) return s.error();
+        }
         if (m_inSegment) {
             if (Status s = flushSegment(); !s) return s.error();
         }
@@ -142,6 +162,17 @@ private:
     {
         static_cast<Fmp4TrackWriter *>(opaque)->m_pending.append(reinterpret_cast<const char *>(data), size);
         return size;
+    }
+
+    // `mediaStart`: composition time (track timescale) of the first presented sample, for the
+    // edit list; 0 = none needed.
+    Status writeInit(qint64 mediaStart)
+    {
+        const QString path = QDir(m_rec.dir).filePath(m_rec.initFile);
+        Result<QByteArray> init = finishInitSegment(m_header, mediaStart, path);
+        if (!init) return init.error();
+        m_rec.initBytes = std::move(init).value();
+        return writeFile(path, m_rec.initBytes);
     }
 
     Status flushSegment()
@@ -162,8 +193,11 @@ private:
     av::FormatOutputPtr m_ctx;
     av::IoContextPtr m_io;
     QByteArray m_pending;
+    QByteArray m_header; // ftyp+moov as FFmpeg wrote them
     AVRational m_encTb{1, 1};
     SegmentClock m_clock;
+    qint64 m_primingTicks = 0;                                         // encoder time base
+    qint64 m_presentationStart = std::numeric_limits<qint64>::min();   // stream time base
     bool m_inSegment = false;
 };
 
@@ -286,6 +320,18 @@ Status ProgressiveMp4::start()
     int rc = avio_open(&m_ctx->pb, QFile::encodeName(m_path).constData(), AVIO_FLAG_WRITE);
     AVDictionary *opts = nullptr;
     av_dict_set(&opts, "movflags", "+faststart", 0);
+    // Edit lists (B-frame delay, audio priming) are in the movie timescale: FFmpeg's 1000 rounds
+    // them to whole milliseconds and readers then shift tracks by up to 0.5 ms each. A movie
+    // timescale that every track timescale divides keeps them exact. (The muxer raises a track
+    // timescale below 10000 by doubling; the same is done here.)
+    qint64 movieScale = 1;
+    for (AVRational tb : m_encoderTimeBases) {
+        qint64 t = std::max(1, tb.den);
+        while (t < 10000) t *= 2;
+        movieScale = std::lcm(movieScale, t);
+        if (movieScale > std::numeric_limits<int>::max()) break;
+    }
+    if (movieScale <= std::numeric_limits<int>::max()) av_dict_set_int(&opts, "movie_timescale", movieScale, 0);
     if (rc >= 0) rc = avformat_write_header(m_ctx.get(), &opts);
     av_dict_free(&opts);
     if (rc < 0) return av::avError(QStringLiteral("package.mux"), rc, QStringLiteral("could not start the MP4"), m_path);

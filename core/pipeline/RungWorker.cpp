@@ -15,6 +15,12 @@ RungWorker::~RungWorker()
     if (m_thread.joinable()) m_thread.join();
 }
 
+void RungWorker::setDecodeDelay(int frames, qint64 frameTicks)
+{
+    m_decodeDelay = std::max(0, frames);
+    m_frameTicks = std::max<qint64>(1, frameTicks);
+}
+
 void RungWorker::start()
 {
     m_thread = std::thread([this] { run(); });
@@ -74,12 +80,33 @@ Status RungWorker::encodeOne(const FanFrame &f)
     frame->pict_type = f.keyframe ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
     frame->interlaced_frame = 0;
     if (f.segmentStart) m_segmentStarts.insert(f.pts);
+    if (m_inputPts.empty() && m_inputBase == 0) m_firstInputPts = f.pts;
+    m_inputPts.push_back(f.pts);
     m_durations[f.pts] = f.duration;
     return m_encoder->encode(frame.get(), [this](AVPacket *p) { return onPacket(p); });
 }
 
 Status RungWorker::onPacket(AVPacket *pkt)
 {
+    // Program-wide decode time (see the header): the same on every rung.
+    const qint64 j = m_packetsOut++;
+    const qint64 source = j - m_decodeDelay;
+    qint64 dts;
+    if (source < 0) {
+        dts = m_firstInputPts + source * m_frameTicks;
+    } else if (source - m_inputBase < qint64(m_inputPts.size())) {
+        dts = m_inputPts[size_t(source - m_inputBase)];
+        while (m_inputBase < source) { m_inputPts.pop_front(); ++m_inputBase; }
+    } else {
+        return makeError(QStringLiteral("transcode.timeline"),
+                         QStringLiteral("the encoder produced more packets than it was given frames"), m_name);
+    }
+    if (dts > pkt->pts || dts <= m_lastDts)
+        return makeError(QStringLiteral("transcode.timeline"),
+                         QStringLiteral("the encoder reorders frames deeper than the preset's %1 B-frames; lower its B-frames or pyramid")
+                             .arg(m_decodeDelay), m_name);
+    m_lastDts = dts;
+    pkt->dts = dts;
     if (auto it = m_durations.find(pkt->pts); it != m_durations.end()) {
         if (pkt->duration <= 0) pkt->duration = it->second;
         m_durations.erase(it);

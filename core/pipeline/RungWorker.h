@@ -3,12 +3,20 @@
 // The demux thread push()es every decoded frame (shared, read-only) with the
 // pts and keyframe decisions already made, so every rung puts keyframes and segment
 // boundaries at identical timestamps. A failure stops all rungs through `stop`.
+//
+// Decode times are not the encoder's: packet j (in decode order) gets dts = the pts of the
+// frame pushed `decodeDelayFrames` frames before the j-th frame pushed (extrapolated by
+// `frameTicks` before the first). The delay is program-wide (the preset's B-frame count), so
+// every rung has the same dts sequence and the same non-negative composition offsets whatever
+// its own encoder's reorder depth (profile, pyramid, hardware or software) — and readers that
+// shift pts by the largest negative offset (FFmpeg's mov demuxer) see identical times.
 
 #include "core/media/TrackWriter.h"
 #include "core/media/VideoEncoder.h"
 #include "core/util/BlockingQueue.h"
 
 #include <atomic>
+#include <deque>
 #include <memory>
 #include <set>
 #include <thread>
@@ -29,6 +37,8 @@ public:
                CancelToken stop, size_t queueDepth);
     ~RungWorker();
 
+    // Before start(): the program-wide decode delay (frames) and a frame's duration (ticks).
+    void setDecodeDelay(int frames, qint64 frameTicks);
     void start();
     bool push(FanFrame f) { return m_queue.push(std::move(f)); }
     void endOfInput() { m_queue.close(); }
@@ -54,6 +64,13 @@ private:
     av::SwsPtr m_sws;
     std::set<qint64> m_segmentStarts;
     std::map<qint64, qint64> m_durations; // pts → duration, for packets the encoder leaves without one
+    std::deque<qint64> m_inputPts;        // pts of pushed frames from index m_inputBase on
+    qint64 m_inputBase = 0;
+    qint64 m_firstInputPts = 0;
+    qint64 m_packetsOut = 0;
+    qint64 m_lastDts = INT64_MIN;
+    int m_decodeDelay = 0;
+    qint64 m_frameTicks = 1;
     std::atomic<qint64> m_frames{0};
     std::optional<Error> m_error;
     std::optional<TrackRecord> m_record;

@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <cmath>
+#include <numeric>
 
 namespace rendition {
 
@@ -61,6 +62,7 @@ private:
     Status openSource();
     Status openVideo();
     Status openAudio();
+    void chooseTimelineOffset();
     std::unique_ptr<TrackWriter> makeWriter(const QString &dirName, const AVCodecContext *enc);
     Status handleVideo(const AVFrame *frame);
     Status handleAudio(const AVFrame *frame);
@@ -84,7 +86,8 @@ private:
     double m_scheduleOrigin = 0; // seconds: GOP and segment boundaries are counted from here
     int m_gopFrames = 100;
     int m_gopIndex = 0;
-    qint64 m_shiftTicks = 0;   // start offset in m_encTb
+    qint64 m_shiftTicks = 0;   // the program offset (startOffsetSeconds) in m_encTb
+    int m_reorderFrames = 0;   // program-wide decode delay given to every rung (B-frames)
     qint64 m_lastPts = INT64_MIN;
     qint64 m_expectedFrames = 1;
     QElapsedTimer m_clock;
@@ -113,12 +116,6 @@ Status TranscodeRun::openSource()
     const Packaging &pk = m_job.preset.packaging;
     m_gopSeconds = pk.segmentDurationSeconds / std::max(1, m_job.preset.gop.keyframesPerSegment);
     m_gopFrames = std::max(1, int(std::lround(m_gopSeconds * fps)));
-    // Start offset in whole frames: B-frame reorder depth plus the audio encoder's priming
-    // (AAC 1024 samples, Opus 312: 25 ms covers both).
-    const int primingFrames = m_job.preset.audio.isEmpty() ? 0 : int(std::ceil(0.025 * fps));
-    const int offsetFrames = m_job.preset.gop.bFrames + primingFrames;
-    m_result.startOffsetSeconds = offsetFrames / fps;
-    m_shiftTicks = std::llround(m_result.startOffsetSeconds / av_q2d(m_encTb));
     m_expectedFrames = std::max<qint64>(1, std::llround(m_job.probe.durationSeconds * fps));
     // Boundaries count from the first video frame (a source whose video starts after its
     // audio would otherwise get a short first segment and a one-frame last one).
@@ -126,6 +123,32 @@ Status TranscodeRun::openSource()
     if (const AVStream *vs = m_reader->videoStream(); vs && vs->start_time != AV_NOPTS_VALUE)
         m_scheduleOrigin = std::max(0.0, vs->start_time * av_q2d(vs->time_base) - m_reader->originSeconds());
     return {};
+}
+
+// The program offset O: every track's composition time is program time + O, the same for
+// every rung and every audio rendition. It must cover the program-wide decode delay (the
+// preset's B-frame count: every rung's dts is derived from it, so the first dts is ≥ 0) and
+// the audio encoders' priming (AAC 1024 samples: the priming packet sits before the first
+// audible sample). O is a whole number of ticks of the video time base that is also a whole
+// number of samples at every audio rate, so every track states it exactly.
+void TranscodeRun::chooseTimelineOffset()
+{
+    m_reorderFrames = m_rungs.empty() ? 0 : std::max(0, m_job.preset.gop.bFrames);
+    const qint64 frameTicks = m_cfr ? 1 : std::max<qint64>(1, std::llround(1.0 / av_q2d(m_frameRate) / av_q2d(m_encTb)));
+    qint64 needTicks = m_reorderFrames * frameTicks;
+    qint64 step = 1; // ticks: smallest O that is whole at every audio rate
+    for (const AudioChain &c : m_audio) {
+        const AVCodecContext *ctx = c.encoder->context();
+        const qint64 rate = ctx->sample_rate;
+        // ticks * num/den seconds * rate samples must be whole: ticks multiple of den / gcd(num*rate, den)
+        const qint64 den = m_encTb.den, num = m_encTb.num;
+        const qint64 need = den / std::gcd(num * rate, den);
+        step = std::lcm(step, need);
+        const qint64 priming = std::max(0, ctx->initial_padding);
+        needTicks = std::max<qint64>(needTicks, (priming * den + rate * num - 1) / (rate * num));
+    }
+    m_shiftTicks = (needTicks + step - 1) / step * step;
+    m_result.startOffsetSeconds = m_shiftTicks * av_q2d(m_encTb);
 }
 
 std::unique_ptr<TrackWriter> TranscodeRun::makeWriter(const QString &dirName, const AVCodecContext *enc)
@@ -336,6 +359,8 @@ Result<TranscodeResult> TranscodeRun::run()
     }
     if (Status s = openVideo(); !s) return s.error();
     if (Status s = openAudio(); !s) return s.error();
+    chooseTimelineOffset();
+    for (auto &r : m_rungs) r->setDecodeDelay(m_reorderFrames, m_cfr ? 1 : std::max<qint64>(1, std::llround(1.0 / av_q2d(m_frameRate) / av_q2d(m_encTb))));
     if (m_progressive) {
         if (Status s = m_progressive->start(); !s) return s.error();
     }

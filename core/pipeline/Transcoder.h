@@ -4,8 +4,10 @@
 // thread each); audio is encoded once per audio rendition on the demux thread.
 //
 // Timeline: all outputs share one origin (the source's first timestamp) shifted by
-// `startOffsetSeconds` (whole frames covering B-frame reordering and AAC priming), so
-// decode timestamps are never negative and audio and video stay in sync. Keyframes
+// `startOffsetSeconds` (the program offset O: covers the preset's B-frames and the audio
+// priming, whole in the video time base and at every audio rate), so decode timestamps are
+// never negative and audio and video stay in sync; every rung gets the same pts and dts
+// (ARCHITECTURE.md, "One timeline for every track"). Keyframes
 // are forced at every GOP boundary (segment duration / keyframes per segment) at the
 // same pts on every rung, and segments cut there.
 

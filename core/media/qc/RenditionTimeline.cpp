@@ -1,6 +1,8 @@
 #include "core/media/qc/RenditionTimeline.h"
 #include "core/media/InputOpen.h"
 
+#include "core/media/cenc/Box.h"
+
 #include <QByteArray>
 #include <QFile>
 
@@ -27,6 +29,16 @@ int readMemory(void *opaque, uint8_t *buf, int size)
     return n;
 }
 
+// True when the first media segment's first trun is version 1 (signed composition offsets):
+// only then does FFmpeg's mov demuxer shift pts by the largest negative offset.
+bool firstTrunIsSigned(const QByteArray &segment)
+{
+    auto roots = cenc::parseBoxes(segment);
+    if (!roots) return false;
+    const cenc::Box *trun = cenc::findPath(*roots, {cenc::fourcc("moof"), cenc::fourcc("traf"), cenc::fourcc("trun")});
+    return trun && trun->version() == 1;
+}
+
 } // namespace
 
 double renditionPtsShiftSeconds(const QStringList &files, RenditionReader::Media media)
@@ -34,11 +46,16 @@ double renditionPtsShiftSeconds(const QStringList &files, RenditionReader::Media
     // Only segmented fMP4 (an init segment followed by media segments) has the shift.
     if (files.size() < 2 || !files.first().endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive)) return 0;
     MemoryInput in;
+    QByteArray firstSegment;
     for (int i = 0; i < 2; ++i) {
         QFile f(files.at(i));
         if (!f.open(QIODevice::ReadOnly)) return 0;
-        in.bytes += f.readAll();
+        const QByteArray bytes = f.readAll();
+        if (i == 1) firstSegment = bytes;
+        in.bytes += bytes;
     }
+    // Packages written since issue #17 use non-negative offsets (version-0 trun): no shift.
+    if (!firstTrunIsSigned(firstSegment)) return 0;
     constexpr int kIoBuffer = 1 << 16;
     auto *buf = static_cast<unsigned char *>(av_malloc(kIoBuffer));
     av::IoContextPtr io(avio_alloc_context(buf, kIoBuffer, 0, &in, &readMemory, nullptr, nullptr));

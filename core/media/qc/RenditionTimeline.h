@@ -1,13 +1,13 @@
 #pragma once
 // Where a packaged rendition's decoded timestamps sit relative to the package timeline.
 //
-// Our CMAF renditions (init.mp4 + .m4s segments, no edit list, version-1 `trun` with
-// signed composition offsets) give the first sample pts = dts = tfdt (ARCHITECTURE.md,
-// "One timeline"). FFmpeg's mov demuxer adds the largest negative composition offset
-// (its `dts_shift`) to every pts, so decoded pts of such files are late by that amount
-// (two frames with B-pyramids). This helper reads the first packet of the chosen stream
-// and returns that shift, so callers can subtract it. For MPEG-TS segments and single
-// MP4 files (edit lists, explicit pts) the shift is 0.
+// Current CMAF renditions (ARCHITECTURE.md, "One timeline") use version-0 `trun` with
+// non-negative composition offsets: FFmpeg's decoded pts are the composition times, the
+// shift is 0. Packages written before issue #17 used version-1 `trun` with signed offsets
+// (first sample pts = dts = tfdt); FFmpeg's mov demuxer adds the largest negative offset
+// (its `dts_shift`) to every pts of those, so their decoded pts are late by that amount. For
+// them this helper reads the first packet of the chosen stream and returns that shift, so
+// callers can subtract it. For MPEG-TS segments and single MP4 files the shift is 0.
 
 #include "core/media/RenditionReader.h"
 
