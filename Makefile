@@ -6,8 +6,12 @@ PRESET    ?= $(if $(CI),ci,dev)
 JOBS      ?= $(shell nproc)
 DEMO_OUT  ?= $(CURDIR)/demo-out
 CLI        = $(BUILD_DIR)/bin/rendition-cli
+GUI        = $(BUILD_DIR)/bin/rendition
+ASAN_DIR  ?= build-asan
+# Unit tests left out of test-asan (ctest -E regex; empty = none). See the test-asan target.
+ASAN_EXCLUDE ?=
 
-.PHONY: all deps build demo test test-full bench package check-package screenshots clean
+.PHONY: all deps build demo test test-asan test-full bench package check-package screenshots clean
 
 all: build
 
@@ -18,12 +22,21 @@ build: deps
 	cmake --preset $(PRESET) -B $(BUILD_DIR) >/dev/null
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
+# The default batch over generated samples; with a display, then the GUI on the first asset's QC review.
 demo: build
-	@bash scripts/demo.sh $(CLI) $(DEMO_OUT)
+	@bash scripts/demo.sh $(CLI) $(DEMO_OUT) $(GUI)
 
 # All tests through ctest (unit + integration). Long trials live behind test-full.
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS) --timeout 900
+
+# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan: Debug,
+# RENDITION_SANITIZE=ON) in their own build tree; builds only what they need (rendition-core,
+# rendition-cli, the fixtures, the unit test executables). .ci/run runs it after `make test`.
+test-asan: deps
+	cmake --preset asan -B $(ASAN_DIR) >/dev/null
+	cmake --build $(ASAN_DIR) --target unit-tests -j$(JOBS)
+	cd $(ASAN_DIR) && ctest -L unit --output-on-failure -j$(JOBS) --timeout 900 $(if $(ASAN_EXCLUDE),-E '$(ASAN_EXCLUDE)')
 
 test-full: build
 	cd $(BUILD_DIR) && RENDITION_TEST_FULL=1 ctest --output-on-failure -j$(JOBS) --timeout 3600
@@ -41,7 +54,7 @@ bench-loudness: build
 	@bash bench/loudness/run.sh $(CLI)
 
 clean:
-	rm -rf $(BUILD_DIR) $(DEMO_OUT)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(DEMO_OUT)
 
 package: build
 	cd $(BUILD_DIR) && cpack
