@@ -14,12 +14,12 @@ add_custom_command(OUTPUT ${RENDITION_MAN_DIR}/rendition.1.gz
   COMMAND bash ${RENDITION_MAN_SCRIPT} $<TARGET_FILE:rendition> ${RENDITION_MAN_DIR}/rendition.1.gz
           "media pipeline workstation (GUI)"
   DEPENDS rendition ${RENDITION_MAN_SCRIPT} ${CMAKE_CURRENT_LIST_DIR}/man/common.h2m
-  COMMENT "Generating the rendition(1) man page")
+  COMMENT "Generating the rendition(1) man page" VERBATIM)
 add_custom_command(OUTPUT ${RENDITION_MAN_DIR}/rendition-cli.1.gz
   COMMAND bash ${RENDITION_MAN_SCRIPT} $<TARGET_FILE:rendition-cli> ${RENDITION_MAN_DIR}/rendition-cli.1.gz
           "probe, transcode and package media from the command line" cli
   DEPENDS rendition-cli ${RENDITION_MAN_SCRIPT} ${CMAKE_CURRENT_LIST_DIR}/man/common.h2m
-  COMMENT "Generating the rendition-cli(1) man page")
+  COMMENT "Generating the rendition-cli(1) man page" VERBATIM)
 add_custom_target(manpages ALL DEPENDS ${RENDITION_MAN_DIR}/rendition.1.gz ${RENDITION_MAN_DIR}/rendition-cli.1.gz)
 install(FILES ${RENDITION_MAN_DIR}/rendition.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT gui)
 install(FILES ${RENDITION_MAN_DIR}/rendition-cli.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT cli)

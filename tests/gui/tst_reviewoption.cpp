@@ -8,6 +8,7 @@
 
 #include "core/preview/VersionPackage.h"
 #include "ui/common/Workspace.h"
+#include "ui/ingest/IngestPanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/review/QcReviewPanel.h"
 
