@@ -8,8 +8,11 @@ DEMO_OUT  ?= $(CURDIR)/demo-out
 CLI        = $(BUILD_DIR)/bin/rendition-cli
 GUI        = $(BUILD_DIR)/bin/rendition
 ASAN_DIR  ?= build-asan
-# Unit tests left out of test-asan (ctest -E regex; empty = none). See the test-asan target.
-ASAN_EXCLUDE ?=
+# Unit tests left out of test-asan (ctest -E regex; ASAN_EXCLUDE= runs them all): both hit their
+# time limit under ASan + UBSan at -O0 on 2 shared cores — unit.loudness (the true-peak
+# oversampling loops over minutes of audio: > 900 s) and unit.cenc (its HEVC `rendition-cli run`
+# > the test's 300 s). They still run in `make test`.
+ASAN_EXCLUDE ?= ^unit\.(cenc|loudness)$$
 
 .PHONY: all deps build demo test test-asan test-full bench package check-package screenshots clean
 
