@@ -77,7 +77,7 @@ for bin in rendition rendition-cli; do
   [[ -n "$id" ]] || fail "$bin has no build ID"
   dbg="$scratch/dbg/usr/lib/debug/.build-id/${id:0:2}/${id:2}.debug"
   [[ -f "$dbg" ]] || fail "no symbols for $bin (build ID $id) in the dbgsym packages"
-  grep -q '\.debug_info' <<<"$(readelf -S -W "$dbg")" || fail "$dbg has no .debug_info"
+  grep -q '\.debug_info' <<<"$(readelf -S -W "$dbg" 2>/dev/null)" || fail "$dbg has no .debug_info"
   echo "check-deb: $bin stripped, $(du -k "$f" | cut -f1) KiB; symbols $(du -k "$dbg" | cut -f1) KiB (build ID $id)"
 done
 
