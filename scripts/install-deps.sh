@@ -10,7 +10,7 @@ DEB_PACKAGES=(
   libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev libswresample-dev
   libebur128-dev libssl-dev libcurl4-openssl-dev
-  ffmpeg xvfb xauth imagemagick time librsvg2-bin desktop-file-utils appstream
+  ffmpeg xvfb xauth imagemagick time librsvg2-bin desktop-file-utils appstream help2man mandoc file
   chromium nodejs npm
   openjdk-17-jre-headless
 )

@@ -1,10 +1,14 @@
 // rendition: the workstation GUI. Sets the application up (settings, translations, the
 // Workspace with the job store and worker pool) and shows MainWindow.
-//   rendition [--data-dir DIR] [--screenshots DIR] [FILE|FOLDER...]
-// Inputs given on the command line are ingested as if dropped. --screenshots writes a PNG of
-// every panel into DIR and quits (used by `make screenshots` under Xvfb).
+//   rendition [--data-dir DIR] [--review VERSION|ASSET] [--screenshots DIR] [FILE|FOLDER...]
+// Inputs given on the command line are ingested as if dropped. --review opens the QC review
+// on a published version folder (or an asset folder's newest version; `make demo` uses it);
+// a path that is neither is a usage error (status 2) before any window opens. --screenshots
+// writes a PNG of every panel into DIR and quits (used by `make screenshots` under Xvfb).
 
 #include "app/gui/ScreenshotRunner.h"
+
+#include "core/preview/VersionPackage.h"
 
 #include "ui/common/AppSettings.h"
 #include "ui/common/Translations.h"
@@ -18,6 +22,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTextStream>
 
 extern "C" {
 #include <libavutil/log.h>
@@ -46,11 +51,25 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("data-dir"), QApplication::translate("main", "Folder of the job store."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("review"),
+                      QApplication::translate("main", "Open the QC review of a published version folder (OUT/<asset>/vN) "
+                                                      "or of an asset folder's newest version."),
+                      QStringLiteral("FOLDER")});
     parser.addOption({QStringLiteral("screenshots"), QApplication::translate("main", "Write a PNG of every panel into DIR and quit."),
                       QStringLiteral("DIR")});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QApplication::translate("main", "Files or folders to ingest."),
                                  QStringLiteral("[INPUT...]"));
     parser.process(app);
+
+    QString reviewDir;
+    if (parser.isSet(QStringLiteral("review"))) {
+        rendition::Result<QString> dir = rendition::VersionPackage::resolveVersionDir(parser.value(QStringLiteral("review")));
+        if (!dir) {
+            QTextStream(stderr) << "rendition: --review: " << dir.error().toString() << '\n';
+            return 2;
+        }
+        reviewDir = *dir;
+    }
 
     auto workspace = Workspace::open(parser.value(QStringLiteral("data-dir")), Workspace::cliBesideApplication(), settings);
     if (!workspace) {
@@ -63,6 +82,10 @@ int main(int argc, char *argv[])
     window.show();
     (*workspace)->start();
     window.ingestPanel()->addInputs(parser.positionalArguments());
+    if (!reviewDir.isEmpty()) {
+        if (const rendition::Status s = window.openReview(reviewDir); !s)
+            QTextStream(stderr) << "rendition: --review: " << s.error().toString() << '\n';
+    }
 
     ScreenshotRunner *screenshots = nullptr;
     if (parser.isSet(QStringLiteral("screenshots"))) {

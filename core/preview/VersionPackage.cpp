@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -35,6 +36,28 @@ LoudnessCurve curveFrom(const QString &label, const QJsonObject &curve)
 }
 
 } // namespace
+
+Result<QString> VersionPackage::resolveVersionDir(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return makeError(QStringLiteral("review.target"), QStringLiteral("does not exist; give a version folder (OUT/<asset>/vN) or an asset folder"), path);
+    if (!info.isDir())
+        return makeError(QStringLiteral("review.target"), QStringLiteral("is not a folder; give a version folder (OUT/<asset>/vN) or an asset folder"), path);
+    const QDir dir(info.absoluteFilePath());
+    if (QFileInfo::exists(dir.filePath(QStringLiteral("manifest.json")))) return dir.absolutePath();
+    static const QRegularExpression versionPattern(QStringLiteral("^v(\\d+)$"));
+    int newest = -1;
+    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QRegularExpressionMatch m = versionPattern.match(name);
+        if (m.hasMatch() && QFileInfo::exists(dir.filePath(name + QStringLiteral("/manifest.json"))))
+            newest = std::max(newest, m.captured(1).toInt());
+    }
+    if (newest < 0)
+        return makeError(QStringLiteral("review.target"),
+                         QStringLiteral("has no manifest.json and no complete version (vN/manifest.json); give a version folder or an asset folder"), path);
+    return dir.filePath(QStringLiteral("v%1").arg(newest));
+}
 
 Result<QJsonObject> readJsonObjectFile(const QString &path, const QString &code)
 {

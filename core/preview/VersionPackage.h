@@ -71,6 +71,11 @@ public:
     // Errors: "review.manifest" (manifest.json missing/corrupt/not a Rendition manifest),
     // "review.qc", "review.loudness", "thumbnails.read" / "thumbnails.vtt" — context = the file.
     static Result<VersionPackage> open(const QString &versionDir);
+    // What a user names when asking to review: a version folder (has manifest.json) is itself;
+    // an asset folder (OUT/<asset>/) means its newest complete version (highest vN with a
+    // manifest.json, approved or not). Returns the absolute version folder. Error
+    // "review.target" naming `path`: missing, not a folder, or neither kind of folder.
+    static Result<QString> resolveVersionDir(const QString &path);
 
     QString versionDir() const { return m_versionDir; }
     QString assetName() const { return m_assetName; }

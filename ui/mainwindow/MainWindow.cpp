@@ -72,6 +72,14 @@ void MainWindow::showPanel(QWidget *panel)
     if (panel) m_tabs->setCurrentWidget(panel);
 }
 
+Status MainWindow::openReview(const QString &versionDir)
+{
+    const Status opened = m_links->reviewVersion(versionDir);
+    showPanel(m_review);
+    if (!opened) statusBar()->showMessage(opened.error().toString(), kStatusMs);
+    return opened;
+}
+
 void MainWindow::connectQueueing()
 {
     connect(m_ingest, &IngestPanel::queueRequested, &m_workspace, &Workspace::enqueueFiles);

@@ -4,6 +4,8 @@
 // never through the window. Drops of files or folders anywhere on the window go to the
 // ingest panel.
 
+#include "core/util/Result.h"
+
 #include <QMainWindow>
 
 class QTabWidget;
@@ -37,6 +39,9 @@ public:
     PanelLinks *links() const { return m_links; }
     // The tab showing `panel` becomes current.
     void showPanel(QWidget *panel);
+    // Shows the QC review of `versionDir` (a published version folder, OUT/<asset>/vN).
+    // The error names the missing or broken file; the review tab is shown either way.
+    Status openReview(const QString &versionDir);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

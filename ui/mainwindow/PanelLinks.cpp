@@ -48,6 +48,14 @@ void PanelLinks::onQueueSelection()
     m_sourceIsNewer = false;
 }
 
+Status PanelLinks::reviewVersion(const QString &versionDir)
+{
+    m_version = versionDir;
+    m_sourceIsNewer = false;
+    m_reviewShown = versionDir;
+    return m_panels.review->openVersion(versionDir);
+}
+
 QString PanelLinks::newestPublishedVersion() const
 {
     Result<QList<JobRecord>> jobs = m_workspace.store().list();

@@ -5,9 +5,12 @@
 //   queue selection         → the preview and the QC review of that job's published version
 //                             (opened when their tab is shown; the review falls back to the
 //                             newest published job);
-//   QC review decisions     → the job store (Approval).
+//   QC review decisions     → the job store (Approval);
+//   reviewVersion()         → the QC review of a version chosen from outside (rendition --review).
 // Panels are borrowed (children of the window); the Workspace must outlive this object.
 // GUI thread only.
+
+#include "core/util/Result.h"
 
 #include <QObject>
 #include <QString>
@@ -45,6 +48,10 @@ public:
 
     // The version folder the preview / review will show next (empty: nothing chosen yet).
     QString chosenVersion() const { return m_version; }
+    // Opens `versionDir` in the QC review now and makes it the chosen version (so showing the
+    // tab again does not replace it), whether or not the store knows the job. Returns the
+    // review's error (naming the missing or broken file).
+    Status reviewVersion(const QString &versionDir);
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
