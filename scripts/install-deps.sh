@@ -39,57 +39,24 @@ else
   echo "install-deps: all Debian packages present"
 fi
 
-# Player-test dependencies (tests/player: puppeteer-core + shaka-player, dash.js, hls.js at the
-# versions in package-lock.json). puppeteer-core drives Debian's /usr/bin/chromium and never
-# downloads a browser. Reinstalled only when node_modules is missing or older than the lock file.
-player_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/player"
-if [[ -f "$player_dir/package-lock.json" ]]; then
-  stamp="$player_dir/node_modules/.package-lock.json" # rewritten by every npm install/ci
-  [[ -e "$stamp" ]] || stamp="$player_dir/node_modules"
-  if [[ ! -e "$stamp" || "$player_dir/package-lock.json" -nt "$stamp" ]]; then
-    echo "install-deps: npm ci in tests/player"
-    PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$player_dir" --no-audit --no-fund
+# npm test dependencies, each folder at the versions in its package-lock.json; reinstalled only
+# when node_modules is missing or older than the lock file (npm ci rewrites the stamp).
+tests_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests"
+npm_ci_in() { # NAME under tests/
+  local dir="$tests_dir/$1"
+  [[ -f "$dir/package-lock.json" ]] || return 0
+  local stamp="$dir/node_modules/.package-lock.json"
+  [[ -e "$stamp" ]] || stamp="$dir/node_modules"
+  if [[ ! -e "$stamp" || "$dir/package-lock.json" -nt "$stamp" ]]; then
+    echo "install-deps: npm ci in tests/$1"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$dir" --no-audit --no-fund
   else
-    echo "install-deps: tests/player/node_modules up to date"
+    echo "install-deps: tests/$1/node_modules up to date"
   fi
-fi
-
-# Conformance-test dependencies (tests/conformance: GPAC's mp4box.js, hls-parser, mpd-parser at
-# the versions in package-lock.json): independent parsers for tst_conformance (issue #17).
-conformance_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/conformance"
-if [[ -f "$conformance_dir/package-lock.json" ]]; then
-  stamp="$conformance_dir/node_modules/.package-lock.json"
-  [[ -e "$stamp" ]] || stamp="$conformance_dir/node_modules"
-  if [[ ! -e "$stamp" || "$conformance_dir/package-lock.json" -nt "$stamp" ]]; then
-    echo "install-deps: npm ci in tests/conformance"
-    npm ci --prefix "$conformance_dir" --no-audit --no-fund
-  else
-    echo "install-deps: tests/conformance/node_modules up to date"
-  fi
-fi
-
-# Remote-mode test dependencies (tests/remote: the s3rver S3 emulator and the AWS SDK for
-# JavaScript v3 as an independent read-back client, at the versions in package-lock.json).
-remote_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/remote"
-if [[ -f "$remote_dir/package-lock.json" ]]; then
-  stamp="$remote_dir/node_modules/.package-lock.json"
-  [[ -e "$stamp" ]] || stamp="$remote_dir/node_modules"
-  if [[ ! -e "$stamp" || "$remote_dir/package-lock.json" -nt "$stamp" ]]; then
-    echo "install-deps: npm ci in tests/remote"
-    npm ci --prefix "$remote_dir" --no-audit --no-fund
-  else
-    echo "install-deps: tests/remote/node_modules up to date"
-  fi
-fi
-
-# Cluster-manifest schema check (tests/k8s: kubernetes-models + @kubernetes-models/keda + yaml).
-k8s_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/k8s"
-if [[ -f "$k8s_dir/package-lock.json" ]]; then
-  stamp="$k8s_dir/node_modules/.package-lock.json"
-  if [[ ! -e "$stamp" || "$k8s_dir/package-lock.json" -nt "$stamp" ]]; then
-    echo "install-deps: npm ci in tests/k8s"
-    npm ci --prefix "$k8s_dir" --no-audit --no-fund
-  else
-    echo "install-deps: tests/k8s/node_modules up to date"
-  fi
-fi
+}
+# player: puppeteer-core (drives Debian's /usr/bin/chromium, never downloads a browser) with
+#   shaka-player, dash.js, hls.js;
+# conformance: GPAC's mp4box.js, hls-parser, mpd-parser — independent parsers (issue #17);
+# remote: the s3rver S3 emulator and the AWS SDK for JavaScript v3 as a read-back client;
+# k8s: kubernetes-models + @kubernetes-models/keda + yaml for the cluster-manifest schema check.
+for d in player conformance remote k8s; do npm_ci_in "$d"; done
