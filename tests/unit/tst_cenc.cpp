@@ -908,9 +908,18 @@ void TestCenc::badInputsAreRejected()
 
     // A trun whose sizes run past the mdat.
     QByteArray bigSample = seg;
-    // first sample size in trun: moof 8 + mfhd 16 + traf 8 + tfhd 32 + tfdt 20 + trun hdr 8 + v/f 4 + count 4
-    // + data_offset 4 + first_sample_flags 4 = 108; then duration? (no: flags 0xa05 -> size, cto) size at 108.
-    be::write32(bigSample.data() + 108, 0x00ffffff);
+    // The first sample's size in the trun, found from the trun's flags (whatever the muxer wrote):
+    // after the type come version/flags and sample_count, then data_offset (0x1) and
+    // first_sample_flags (0x4) when present, then the first sample's duration (0x100) and size (0x200).
+    const qsizetype trun = bigSample.indexOf("trun");
+    QVERIFY(trun > 0);
+    const quint32 trunFlags = quint32(be::read32(bigSample.constData() + trun + 4)) & 0xffffff;
+    QVERIFY(trunFlags & 0x200); // sample sizes are written per sample
+    qsizetype sizeAt = trun + 4 + 4 + 4;
+    if (trunFlags & 0x1) sizeAt += 4;
+    if (trunFlags & 0x4) sizeAt += 4;
+    if (trunFlags & 0x100) sizeAt += 4;
+    be::write32(bigSample.data() + sizeAt, 0x00ffffff);
     Result<QByteArray> outside = e.encryptSegment(bigSample, {1, QStringLiteral("seg_00001.m4s")});
     QVERIFY(!outside.ok());
     QCOMPARE(outside.error().code, QStringLiteral("cenc.sample_outside_mdat"));
